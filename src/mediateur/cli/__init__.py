@@ -1,0 +1,73 @@
+"""The `mediateur` command: the GUI without arguments, headless subcommands otherwise (§9).
+
+Each module of this package registers its subcommands with `register(subparsers, common)`; a
+handler takes the parsed arguments and returns an exit code: 0 ok, 1 user error or failure (a
+French message on stderr), 2 usage, 3 done with warnings. Expected errors are raised as
+`CliError`; vault errors carry their own French message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from mediateur import __version__
+from mediateur.cli.french_argparse import FrenchArgumentParser
+from mediateur.cli.support import CliError
+from mediateur.store.errors import VaultError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_WARNINGS = 3
+
+COMMAND_MODULES = (
+    "mediateur.cli.profile",
+    "mediateur.cli.data",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="mediateur",
+        description=(
+            "Contacts d'aller-vers, cohorte et fiches de liaison de la Cité de l'emploi. "
+            "Sans commande, lance l'application."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"mediateur {__version__}",
+        help="afficher la version et quitter",
+    )
+    parser.add_argument("--profile", metavar="DOSSIER", help="dossier du profil à ouvrir")
+    common = FrenchArgumentParser(add_help=False)
+    group = common.add_argument_group("profil")
+    group.add_argument("--profile", metavar="DOSSIER", help="dossier du profil (prioritaire)")
+    group.add_argument("--profile-name", metavar="NOM", help="nom d'un profil du dossier d'accueil")
+    subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from mediateur.ui.app import run_gui
+
+        return run_gui(profile=args.profile)
+    try:
+        return int(args.handler(args))
+    except (CliError, VaultError) as exc:
+        print(f"mediateur : {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("mediateur : interrompu.", file=sys.stderr)
+        return EXIT_FAILURE

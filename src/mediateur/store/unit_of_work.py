@@ -1,0 +1,166 @@
+"""The unit of work: every edit writes its business row(s) and its outbox entry in one transaction.
+
+Services receive a `UnitOfWork` from `Vault.unit_of_work()` and call `create`, `update`, `delete` or
+`erase`. Each call stamps a fresh HLC (persisted in the same transaction), writes the row, and
+appends one outbox entry holding only the fields that changed (all fields for a new record), in
+their wire form, with the row's `server_seq` as `base_seq`. An update that changes nothing writes
+nothing. The transaction commits when the `with` block ends; until then nothing is visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from mediateur.domain.dictionary import ENTITIES, EntitySpec
+from mediateur.domain.values import encode_fields, new_id, now_utc
+from mediateur.failpoints import failpoint
+from mediateur.store.schema import outbox, sync_meta, synced_tables
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
+
+
+class UnknownRecord(LookupError):
+    def __init__(self, entity: str, record_id: str) -> None:
+        super().__init__(f"{entity} {record_id} introuvable")
+        self.entity = entity
+        self.record_id = record_id
+
+
+def _spec(entity: str) -> EntitySpec:
+    try:
+        return ENTITIES[entity]
+    except KeyError:
+        raise ValueError(f"unknown entity {entity!r}") from None
+
+
+def _check_names(spec: EntitySpec, names: Iterable[str]) -> None:
+    unknown = [n for n in names if not spec.has_field(n)]
+    if unknown:
+        raise ValueError(f"unknown field(s) of {spec.name}: {', '.join(unknown)}")
+
+
+class UnitOfWork:
+    def __init__(self, session: Session, vault: Vault) -> None:
+        self.session = session
+        self._vault = vault
+
+    @property
+    def install_id(self) -> str:
+        return self._vault.install_id
+
+    def meta(self, key: str) -> str | None:
+        return self.session.scalar(select(sync_meta.c.value).where(sync_meta.c.key == key))
+
+    def get(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        table = synced_tables[entity]
+        row = self.session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        return dict(row) if row else None
+
+    def _enqueue(
+        self,
+        spec: EntitySpec,
+        record_id: str,
+        op: str,
+        fields: Mapping[str, Any],
+        base_seq: int,
+        hlc: str,
+    ) -> None:
+        failpoint("uow.before_outbox")
+        self.session.execute(
+            insert(outbox).values(
+                mutation_id=new_id(),
+                entity=spec.name,
+                row_id=record_id,
+                op=op,
+                fields=encode_fields(spec, dict(fields)),
+                base_seq=base_seq,
+                hlc=hlc,
+                created_at=now_utc(),
+            )
+        )
+        failpoint("uow.after_outbox")
+
+    def create(
+        self, entity: str, fields: Mapping[str, Any], *, record_id: str | None = None
+    ) -> str:
+        """Insert a new record; its outbox entry carries every field."""
+        spec = _spec(entity)
+        _check_names(spec, fields)
+        record_id = record_id or new_id()
+        values = {name: fields.get(name) for name in spec.field_names}
+        hlc = self._vault.next_hlc(self.session)
+        self.session.execute(
+            insert(synced_tables[entity]).values(
+                id=record_id,
+                organisation_id=self.meta("organisation_id"),
+                created_at=now_utc(),
+                created_by=self.meta("user_id"),
+                updated_hlc=hlc,
+                deleted=False,
+                server_seq=0,
+                **values,
+            )
+        )
+        failpoint("uow.after_row")
+        self._enqueue(spec, record_id, "upsert", values, 0, hlc)
+        return record_id
+
+    def update(self, entity: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Apply `changes` to a record; returns the fields that really changed (maybe none)."""
+        spec = _spec(entity)
+        if spec.append_only:
+            raise ValueError(f"{entity} is append-only")
+        _check_names(spec, changes)
+        current = self.get(entity, record_id)
+        if current is None or current["deleted"]:
+            raise UnknownRecord(entity, record_id)
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return {}
+        hlc = self._vault.next_hlc(self.session)
+        table = synced_tables[entity]
+        self.session.execute(
+            update(table).where(table.c.id == record_id).values(updated_hlc=hlc, **changed)
+        )
+        failpoint("uow.after_row")
+        self._enqueue(spec, record_id, "upsert", changed, current["server_seq"], hlc)
+        return changed
+
+    def _tombstone(self, entity: str, record_id: str, op: str) -> None:
+        spec = _spec(entity)
+        current = self.get(entity, record_id)
+        if current is None:
+            raise UnknownRecord(entity, record_id)
+        hlc = self._vault.next_hlc(self.session)
+        self.tombstone_locally(entity, record_id, hlc=hlc)
+        self._enqueue(spec, record_id, op, {}, current["server_seq"], hlc)
+
+    def delete(self, entity: str, record_id: str) -> None:
+        """Withdraw a record created by mistake: a tombstone with its personal fields nulled."""
+        self._tombstone(entity, record_id, "delete")
+
+    def erase(self, entity: str, record_id: str) -> None:
+        """RGPD erasure: like delete, and the server will refuse the id forever."""
+        self._tombstone(entity, record_id, "erase")
+
+    def tombstone_locally(self, entity: str, record_id: str, *, hlc: str | None = None) -> None:
+        """Tombstone a row without an outbox entry: the local side of a cascade the server
+        performs itself (children of a deleted beneficiary)."""
+        spec = _spec(entity)
+        table = synced_tables[entity]
+        nulled = dict.fromkeys(spec.personal_fields)
+        values: dict[str, Any] = {"deleted": True, **nulled}
+        if hlc is not None:
+            values["updated_hlc"] = hlc
+        self.session.execute(update(table).where(table.c.id == record_id).values(**values))
+
+    def set_locally(self, entity: str, record_id: str, values: Mapping[str, Any]) -> None:
+        """Change a row without an outbox entry (the local side of a server-side cascade)."""
+        _check_names(_spec(entity), values)
+        table = synced_tables[entity]
+        self.session.execute(update(table).where(table.c.id == record_id).values(**values))
