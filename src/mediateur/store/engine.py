@@ -123,9 +123,11 @@ class ConnectionRegistry:
 
 
 def make_engine(
-    db_path: Path, key: KeyHolder, *, module: ModuleType = sqlcipher3
+    db_path: Path, key: KeyHolder, *, module: ModuleType | None = None
 ) -> tuple[Engine, ConnectionRegistry]:
     """An engine on the SQLCipher file `db_path`, and the registry of its connections."""
+    # Looked up at call time, so a test can substitute stdlib sqlite3 and see it refused.
+    module = module or sqlcipher3
     registry = ConnectionRegistry()
     engine = create_engine(
         f"sqlite:///{db_path}",
@@ -145,14 +147,15 @@ def make_engine(
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            # SQLCipher's own log goes to stderr in English; our errors say it in French.
+            cursor.execute("PRAGMA cipher_log_level = NONE")
             cursor.execute(key.pragma())
-            try:
-                cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except module.DatabaseError:
-                dbapi_connection.close()
-                raise DatabaseTampered() from None
-        finally:
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except module.DatabaseError:
             cursor.close()
+            dbapi_connection.close()
+            raise DatabaseTampered() from None
+        cursor.close()
         apply_connection_pragmas(dbapi_connection)
         registry.add(dbapi_connection)
 

@@ -98,29 +98,23 @@ def _recovery_kek(code_bytes: bytes, kdf: dict[str, Any]) -> bytes:
     ).derive(code_bytes)
 
 
-def _check_floor(kdf: dict[str, Any]) -> None:
-    alg = kdf.get("alg")
-    if alg == "argon2id":
-        try:
-            t, m, p = int(kdf["t"]), int(kdf["m"]), int(kdf["p"])
-            salt = _unb64(kdf["salt"])
-        except (KeyError, ValueError, TypeError, binascii.Error):
-            raise VaultCorrupt() from None
-        if (
-            t < ARGON2_FLOOR.iterations
-            or m < ARGON2_FLOOR.memory_kib
-            or p < ARGON2_FLOOR.lanes
-            or len(salt) < SALT_BYTES
-        ):
-            raise WeakKdfParameters()
-    elif alg == "hkdf-sha256":
-        try:
-            salt = _unb64(kdf["salt"])
-        except (KeyError, ValueError, binascii.Error):
-            raise VaultCorrupt() from None
-        if len(salt) < SALT_BYTES:
-            raise WeakKdfParameters()
-    else:
+def _check_floor(kdf: dict[str, Any], expected_alg: str) -> None:
+    """Refuse a slot whose KDF is not the one of its type, or weaker than the floor."""
+    if kdf.get("alg") != expected_alg:
+        raise VaultCorrupt()
+    try:
+        salt = _unb64(kdf["salt"])
+        if expected_alg == "argon2id":
+            weak = (
+                int(kdf["t"]) < ARGON2_FLOOR.iterations
+                or int(kdf["m"]) < ARGON2_FLOOR.memory_kib
+                or int(kdf["p"]) < ARGON2_FLOOR.lanes
+            )
+        else:
+            weak = False
+    except (KeyError, ValueError, TypeError, binascii.Error):
+        raise VaultCorrupt() from None
+    if weak or len(salt) < SALT_BYTES:
         raise WeakKdfParameters()
 
 
@@ -204,7 +198,7 @@ class VaultFile:
         if not slots:
             raise VaultCorrupt()
         for slot in slots:
-            _check_floor(slot["kdf"])
+            _check_floor(slot["kdf"], "argon2id")
         for slot in slots:
             dek = self._unwrap(slot, _argon2_kek(passphrase.encode("utf-8"), slot["kdf"]))
             if dek:
@@ -217,7 +211,7 @@ class VaultFile:
         if not slots:
             raise VaultCorrupt()
         for slot in slots:
-            _check_floor(slot["kdf"])
+            _check_floor(slot["kdf"], "hkdf-sha256")
             dek = self._unwrap(slot, _recovery_kek(code_bytes, slot["kdf"]))
             if dek:
                 return dek
@@ -250,7 +244,7 @@ class VaultFile:
             "p": params.lanes,
             "salt": _b64(os.urandom(SALT_BYTES)),
         }
-        _check_floor(kdf)
+        _check_floor(kdf, "argon2id")
         return self._new_slot("passphrase", kdf, _argon2_kek(passphrase.encode("utf-8"), kdf), dek)
 
     def recovery_slot(self, dek: bytes) -> tuple[dict[str, Any], str]:
