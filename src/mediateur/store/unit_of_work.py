@@ -19,9 +19,13 @@ from mediateur.domain.dictionary import ENTITIES, EntitySpec
 from mediateur.domain.values import encode_fields, new_id, now_utc
 from mediateur.failpoints import failpoint
 from mediateur.store.schema import outbox, sync_meta, synced_tables
+from mediateur.store.vault import persist_hlc
 
 if TYPE_CHECKING:
     from mediateur.store.vault import Vault
+
+_INSERT_OUTBOX = insert(outbox)
+_INSERT_ROW = {name: insert(table) for name, table in synced_tables.items()}
 
 
 class UnknownRecord(LookupError):
@@ -48,13 +52,28 @@ class UnitOfWork:
     def __init__(self, session: Session, vault: Vault) -> None:
         self.session = session
         self._vault = vault
+        self._meta: dict[str, str | None] = {}
+        self._last_hlc: str | None = None
 
     @property
     def install_id(self) -> str:
         return self._vault.install_id
 
     def meta(self, key: str) -> str | None:
-        return self.session.scalar(select(sync_meta.c.value).where(sync_meta.c.key == key))
+        if key not in self._meta:
+            self._meta[key] = self.session.scalar(
+                select(sync_meta.c.value).where(sync_meta.c.key == key)
+            )
+        return self._meta[key]
+
+    def _tick(self) -> str:
+        self._last_hlc = self._vault.tick_hlc()
+        return self._last_hlc
+
+    def finish(self) -> None:
+        """Persist the clock once, with the last stamp issued (called before commit)."""
+        if self._last_hlc is not None:
+            persist_hlc(self.session, self._last_hlc)
 
     def get(self, entity: str, record_id: str) -> dict[str, Any] | None:
         table = synced_tables[entity]
@@ -71,17 +90,20 @@ class UnitOfWork:
         hlc: str,
     ) -> None:
         failpoint("uow.before_outbox")
+        # Constant statements with parameters: compiled once, cached by SQLAlchemy.
         self.session.execute(
-            insert(outbox).values(
-                mutation_id=new_id(),
-                entity=spec.name,
-                row_id=record_id,
-                op=op,
-                fields=encode_fields(spec, dict(fields)),
-                base_seq=base_seq,
-                hlc=hlc,
-                created_at=now_utc(),
-            )
+            _INSERT_OUTBOX,
+            {
+                "mutation_id": new_id(),
+                "entity": spec.name,
+                "row_id": record_id,
+                "op": op,
+                "fields": encode_fields(spec, dict(fields)),
+                "base_seq": base_seq,
+                "hlc": hlc,
+                "created_at": now_utc(),
+                "attempts": 0,
+            },
         )
         failpoint("uow.after_outbox")
 
@@ -93,18 +115,19 @@ class UnitOfWork:
         _check_names(spec, fields)
         record_id = record_id or new_id()
         values = {name: fields.get(name) for name in spec.field_names}
-        hlc = self._vault.next_hlc(self.session)
+        hlc = self._tick()
         self.session.execute(
-            insert(synced_tables[entity]).values(
-                id=record_id,
-                organisation_id=self.meta("organisation_id"),
-                created_at=now_utc(),
-                created_by=self.meta("user_id"),
-                updated_hlc=hlc,
-                deleted=False,
-                server_seq=0,
+            _INSERT_ROW[entity],
+            {
+                "id": record_id,
+                "organisation_id": self.meta("organisation_id"),
+                "created_at": now_utc(),
+                "created_by": self.meta("user_id"),
+                "updated_hlc": hlc,
+                "deleted": False,
+                "server_seq": 0,
                 **values,
-            )
+            },
         )
         failpoint("uow.after_row")
         self._enqueue(spec, record_id, "upsert", values, 0, hlc)
@@ -122,7 +145,7 @@ class UnitOfWork:
         changed = {k: v for k, v in changes.items() if current.get(k) != v}
         if not changed:
             return {}
-        hlc = self._vault.next_hlc(self.session)
+        hlc = self._tick()
         table = synced_tables[entity]
         self.session.execute(
             update(table).where(table.c.id == record_id).values(updated_hlc=hlc, **changed)
@@ -136,7 +159,7 @@ class UnitOfWork:
         current = self.get(entity, record_id)
         if current is None:
             raise UnknownRecord(entity, record_id)
-        hlc = self._vault.next_hlc(self.session)
+        hlc = self._tick()
         self.tombstone_locally(entity, record_id, hlc=hlc)
         self._enqueue(spec, record_id, op, {}, current["server_seq"], hlc)
 

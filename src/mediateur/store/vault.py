@@ -167,14 +167,14 @@ class Vault:
         from mediateur.store.unit_of_work import UnitOfWork
 
         with self.write_session() as session, session.begin():
-            yield UnitOfWork(session, self)
+            uow = UnitOfWork(session, self)
+            yield uow
+            uow.finish()
 
-    def next_hlc(self, session: Session) -> str:
-        """Tick the clock and persist its state in `session`'s transaction."""
+    def tick_hlc(self) -> str:
+        """A fresh HLC stamp; the caller persists the clock in its transaction (`persist_hlc`)."""
         with self._clock_mutex:
-            stamp = self.clock.tick()
-        persist_hlc(session, stamp)
-        return stamp
+            return self.clock.tick()
 
     def observe_hlc(self, session: Session, remote: str) -> None:
         """Move the clock past a timestamp received from the server, persistently."""
