@@ -169,3 +169,23 @@ sync_meta = Table(
     Column("key", String(60), primary_key=True),
     Column("value", Text()),
 )
+
+# The server's directory (organisations and their users), cached at each sync so referents,
+# slips and sharing work offline.
+directory_organisation = Table(
+    "directory_organisation",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False),
+)
+
+directory_user = Table(
+    "directory_user",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("organisation_id", String(36), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("phone", String(30)),
+    Column("email", String(200)),
+)
