@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from mediateur import __version__
 from mediateur.cli.french_argparse import FrenchArgumentParser
 from mediateur.cli.support import CliError
+from mediateur.services.errors import ServiceError
 from mediateur.store.errors import VaultError
 
 EXIT_OK = 0
@@ -26,7 +27,9 @@ EXIT_WARNINGS = 3
 
 COMMAND_MODULES = (
     "mediateur.cli.profile",
+    "mediateur.cli.demo",
     "mediateur.cli.data",
+    "mediateur.cli.rights",
 )
 
 
@@ -65,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(profile=args.profile)
     try:
         return int(args.handler(args))
-    except (CliError, VaultError) as exc:
+    except (CliError, VaultError, ServiceError) as exc:
         print(f"mediateur : {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

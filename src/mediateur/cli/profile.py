@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 from typing import Any
 
 from mediateur.cli.support import PASSPHRASE_ENV, CliError, open_vault, profile_dir, read_secret
@@ -31,20 +32,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     check.set_defaults(handler=run_check)
 
 
-def run_init(args: argparse.Namespace) -> int:
-    directory = profile_dir(args, must_exist=False)
-    if (directory / "vault.json").exists():
-        raise CliError(f"un profil existe déjà dans {directory}.")
+def new_passphrase() -> str:
+    """A new passphrase from the environment, or typed twice."""
     passphrase = read_secret(PASSPHRASE_ENV, "Nouvelle phrase de passe : ")
     if PASSPHRASE_ENV not in os.environ:
         confirmation = read_secret(PASSPHRASE_ENV, "Confirmez la phrase de passe : ")
         if confirmation != passphrase:
             raise CliError("les deux saisies de la phrase de passe diffèrent.")
-    vault, recovery_code = Vault.create(directory, passphrase)
-    vault.lock()
+    return passphrase
+
+
+def print_recovery_code(directory: Path, recovery_code: str) -> None:
     print(f"Profil créé : {directory}")
     print("Code de récupération (affiché une seule fois, à noter et garder en lieu sûr) :")
     print(f"    {recovery_code}")
+
+
+def run_init(args: argparse.Namespace) -> int:
+    directory = profile_dir(args, must_exist=False)
+    if (directory / "vault.json").exists():
+        raise CliError(f"un profil existe déjà dans {directory}.")
+    vault, recovery_code = Vault.create(directory, new_passphrase())
+    vault.lock()
+    print_recovery_code(directory, recovery_code)
     return 0
 
 
