@@ -154,6 +154,37 @@ class UnitOfWork:
         self._enqueue(spec, record_id, "upsert", changed, current["server_seq"], hlc)
         return changed
 
+    def resend(self, entity: str, record_id: str, fields: Mapping[str, Any]) -> None:
+        """Enqueue `fields` as a new edit even when the row already holds them (retrying a
+        rejected edit, restoring a value that lost a conflict): a new mutation id, the row's
+        current `server_seq` as base, a fresh HLC."""
+        spec = _spec(entity)
+        _check_names(spec, fields)
+        current = self.get(entity, record_id)
+        hlc = self._tick()
+        table = synced_tables[entity]
+        if current is None:
+            values = {name: fields.get(name) for name in spec.field_names}
+            self.session.execute(
+                _INSERT_ROW[entity],
+                {
+                    "id": record_id,
+                    "organisation_id": self.meta("organisation_id"),
+                    "created_at": now_utc(),
+                    "created_by": self.meta("user_id"),
+                    "updated_hlc": hlc,
+                    "deleted": False,
+                    "server_seq": 0,
+                    **values,
+                },
+            )
+            self._enqueue(spec, record_id, "upsert", values, 0, hlc)
+            return
+        self.session.execute(
+            update(table).where(table.c.id == record_id).values(updated_hlc=hlc, **fields)
+        )
+        self._enqueue(spec, record_id, "upsert", fields, current["server_seq"], hlc)
+
     def _tombstone(self, entity: str, record_id: str, op: str) -> None:
         spec = _spec(entity)
         current = self.get(entity, record_id)
