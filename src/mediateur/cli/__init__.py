@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "mediateur.cli.demo",
     "mediateur.cli.data",
     "mediateur.cli.rights",
+    "mediateur.cli.sync",
 )
 
 
