@@ -19,7 +19,7 @@ from mediateur.slips import (
 ALL_SHARED = frozenset(Shared)
 
 
-def realistic_slip(number: str = "RD-3F2A9C1B-20261203-07") -> SlipData:
+def realistic_slip(number: str = "RD-3F2A9C1B-20261126-7") -> SlipData:
     return SlipData(
         number=number,
         issued_at=datetime(2026, 11, 26, 10, 15, tzinfo=UTC),
@@ -71,7 +71,7 @@ def realistic_slip(number: str = "RD-3F2A9C1B-20261203-07") -> SlipData:
 
 def batch(count: int) -> list[SlipData]:
     base = realistic_slip()
-    return [replace(base, number=f"RD-3F2A9C1B-20261203-{n:02d}") for n in range(1, count + 1)]
+    return [replace(base, number=f"RD-3F2A9C1B-20261126-{n}") for n in range(1, count + 1)]
 
 
 def _sized(text: str, length: int) -> str:
@@ -80,11 +80,18 @@ def _sized(text: str, length: int) -> str:
     return repeated[:length].rstrip().ljust(length, "x")
 
 
-NAME_60 = _sized("Marie-Éléonore Dupont-Aït Ben Abdallah", 60)
-REASON_200 = _sized(
+# Sixty characters each, as the longest real names and addresses of a directory read.
+NAME_60 = "Marie-Éléonore Dupont-Aït Ben Abdallah de La Roche-Fontaines"
+PARTNER_60 = "Association intermédiaire « Rive Droite Emploi et Services »"
+SERVICE_60 = "Accompagnement socio-professionnel renforcé des allocataires"
+ADDRESS_60 = "Résidence Les Peupliers, 145 avenue Gaston Cabannes, bât. D4"
+COMPLEMENT_60 = "Entrée C, 3e étage, porte gauche en sortant de l'ascenseur B"
+STRUCTURE_60 = "Cité de l'emploi — Bordeaux Métropole Rive Droite à Génicart"
+PLACE_60 = "Floirac, forum emploi du quartier Dravemont, salle des fêtes"
+REASON_200 = (
     "Souhaite reprendre une formation qualifiante dans la logistique après un congé parental ;"
-    " à l'aise à l'oral, cherche un accompagnement",
-    200,
+    " à l'aise à l'oral, cherche un accompagnement pour le permis B et une garde pour ses"
+    " enfants le mercredi matin."
 )
 CONDITIONS_LONG = _sized(
     "Pièce d'identité en cours de validité, justificatif de domicile de moins de trois mois,"
@@ -99,19 +106,18 @@ def long_slip() -> SlipData:
     base = realistic_slip()
     return replace(
         base,
-        issued_place=_sized("Floirac, forum de l'emploi du quartier Dravemont", 60),
-        orienter=replace(base.orienter, name=NAME_60, structure=NAME_60),
-        beneficiary=replace(base.beneficiary, first_name=NAME_60[:30], last_name=NAME_60),
+        issued_place=PLACE_60,
+        orienter=replace(base.orienter, name=NAME_60, structure=STRUCTURE_60),
+        beneficiary=replace(base.beneficiary, first_name="Anne-Sophie", last_name=NAME_60),
         destination=replace(
             base.destination,
-            partner_name=_sized("Association intermédiaire Rive Droite Emploi Services", 60),
-            service_name=_sized("Accompagnement socio-professionnel des allocataires", 60),
-            address=_sized("Résidence Les Peupliers, 145 avenue Gaston Cabannes", 60),
-            address_complement=_sized("Entrée C, 3e étage, porte gauche après l'ascenseur", 60),
-            commune=_sized("Bordeaux Bastide Niel", 60),
-            email=_sized("accompagnement.socioprofessionnel@association-rive-droite", 58) + ".fr",
+            partner_name=PARTNER_60,
+            service_name=SERVICE_60,
+            address=ADDRESS_60,
+            address_complement=COMPLEMENT_60,
+            commune="Bordeaux",
+            email="accompagnement.socioprofessionnel@rive-droite-emploi.example",
             access_conditions=CONDITIONS_LONG,
-            mobilisation_precisions=_sized("Accueil sans rendez-vous le mardi matin", 300),
         ),
         reason=REASON_200,
         barriers=("Mobilité", "Numérique", "Contraintes familiales", "Savoirs de base"),

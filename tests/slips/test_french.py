@@ -47,6 +47,7 @@ def test_a_naive_datetime_is_refused() -> None:
 
 def test_dates_and_lists() -> None:
     assert format_date(date(2026, 8, 15)) == "samedi 15 août 2026"
+    assert format_date(date(2026, 8, 1), weekday=False) == "1er août 2026"
     assert join_words(["a"]) == "a"
     assert join_words(["a", "b"]) == "a et b"
     assert join_words(["a", "b", "c"], "ou") == "a, b ou c"

@@ -35,9 +35,15 @@ from tests.slips.reading import (
     render_png,
 )
 from tests.slips.samples import (
+    ADDRESS_60,
+    COMPLEMENT_60,
     CONDITIONS_LONG,
     NAME_60,
+    PARTNER_60,
+    PLACE_60,
     REASON_200,
+    SERVICE_60,
+    STRUCTURE_60,
     anonymous_slip,
     batch,
     extreme_slip,
@@ -65,8 +71,8 @@ def where(pdf: bytes, page: int = 0) -> dict[str, str]:
 
 # Which copy shows what, for the realistic slip: the contract of the layout.
 EXPECTED: list[tuple[str, tuple[str, ...]]] = [
-    ("RD-3F2A9C1B-20261203-07", BOTH),
-    ("Remise le jeudi 26 novembre 2026 à Lormont, pied d'immeuble Génicart", BOTH),
+    ("RD-3F2A9C1B-20261126-7", BOTH),
+    ("Remise le 26 novembre 2026 à Lormont, pied d'immeuble Génicart", BOTH),
     ("Cité de l'emploi", BOTH),
     ("Bordeaux Métropole Rive Droite", BOTH),
     ("Bassens · Cenon · Floirac · Lormont · Bordeaux Bastide", BOTH),
@@ -221,18 +227,14 @@ def test_sixty_character_names_and_a_200_character_reason_wrap_whole(
     branding: Branding,
 ) -> None:
     slip = long_slip()
-    assert len(NAME_60) == 60
     assert len(REASON_200) == 200
     text = where(render_slip(slip, branding))
-    place = slip.destination
-    for value in (place.partner_name, place.service_name, place.address):
-        assert key(value or "") in text["beneficiary"]
-        assert len(value or "") == 60
-    assert key(place.address_complement or "") in text["beneficiary"]
-    assert key(slip.orienter.name) in text["beneficiary"]
-    assert key(slip.orienter.name) in text["partner"]
-    assert key(REASON_200) in text["partner"]
-    assert key(NAME_60) in text["partner"]
+    on_both = (NAME_60, PARTNER_60, STRUCTURE_60, PLACE_60)
+    for value in (*on_both, SERVICE_60, ADDRESS_60, COMPLEMENT_60):
+        assert len(value) == 60
+        assert key(value) in text["beneficiary"], value
+    for value in (*on_both, "Madame Anne-Sophie " + NAME_60.upper(), REASON_200):
+        assert key(value) in text["partner"], value
     # The long conditions d'accès are cut, visibly, rather than overflowing.
     assert key(CONDITIONS_LONG) not in text["beneficiary"]
     assert key(CONDITIONS_LONG[:60]) in text["beneficiary"]

@@ -136,6 +136,12 @@ def fit(parts: Sequence[Part], width: float, height: float) -> list[Flowable]:
     return flowables
 
 
+def natural_height(parts: Sequence[Part], width: float) -> float:
+    """The height `parts` take at `width` within their own line budgets."""
+    flowables = fit(parts, width, _UNBOUNDED)
+    return _spacing(flowables) + sum(f.wrap(width, _UNBOUNDED)[1] for f in flowables)
+
+
 def draw_column(
     canvas: Canvas, parts: Sequence[Part], x: float, top: float, width: float, height: float
 ) -> None:

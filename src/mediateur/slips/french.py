@@ -45,10 +45,11 @@ def to_paris(moment: datetime) -> datetime:
     return moment.astimezone(PARIS)
 
 
-def format_date(day: date) -> str:
-    """'jeudi 3 décembre 2026', with '1er' for the first of the month."""
+def format_date(day: date, *, weekday: bool = True) -> str:
+    """'jeudi 3 décembre 2026' (or '3 décembre 2026'), with '1er' for the first of the month."""
     ordinal = "1er" if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()]} {ordinal} {MONTHS[day.month - 1]} {day.year}"
+    text = f"{ordinal} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def clock(hours: int, minutes: int) -> str:

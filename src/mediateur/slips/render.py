@@ -12,7 +12,7 @@ box is fitted by `fitting`, so long names and addresses wrap and nothing leaves 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from io import BytesIO
 
@@ -29,7 +29,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mediateur.slips import wording
 from mediateur.slips.branding import Branding
-from mediateur.slips.fitting import Part, Text, clamp, draw_column, text_markup
+from mediateur.slips.fitting import Part, Text, clamp, draw_column, natural_height, text_markup
 from mediateur.slips.fonts import BODY, BODY_BOLD, TITLE, register_fonts
 from mediateur.slips.french import NBSP, format_date, join_words, to_paris, unbreakable
 from mediateur.slips.model import Shared, SlipData, SlipDataError
@@ -53,7 +53,9 @@ LOGO_SIZE = 46.0
 TITLE_BLOCK_WIDTH = 184.0
 NOTICE_PADDING = 6.0
 NOTICE_MAX_LINES = 9
-COUPON_HEIGHT = 128.0
+# The coupon grows into the room the partner copy leaves, for larger writing lines.
+COUPON_MIN_HEIGHT = 122.0
+COUPON_MAX_HEIGHT = 165.0
 COUPON_FONT_SIZE = 9.5
 _UNBOUNDED = 1e6
 
@@ -122,7 +124,7 @@ def _styles(accent_hex: str) -> _Styles:
         title=_style(
             "title", fontName=TITLE, fontSize=18, leading=21, textColor=accent, alignment=TA_RIGHT
         ),
-        subtitle=_style("subtitle", fontName=BODY_BOLD, fontSize=8.5, leading=10.4),
+        subtitle=_style("subtitle", fontName=BODY_BOLD, fontSize=8.5, leading=10.4, spaceBefore=4),
         number=_style(
             "number", fontName=BODY_BOLD, fontSize=11.5, leading=13.5, alignment=TA_RIGHT
         ),
@@ -191,7 +193,8 @@ def _qr(canvas: Canvas, number: str, x: float, y: float, size: float) -> None:
 
 
 def _issued(data: SlipData) -> str:
-    day = format_date(to_paris(data.issued_at).date())
+    # No weekday: the issue date only dates the slip, and a long place must fit in two lines.
+    day = format_date(to_paris(data.issued_at).date(), weekday=False)
     place = _given(data.issued_place)
     return f"Remise le {day}" + (f" à {place}" if place else "")
 
@@ -204,7 +207,7 @@ def _draw_header(
     top: float,
     subtitle: str,
 ) -> float:
-    """Brand block, title, number, QR code, then `subtitle` (whose copy this is) over a rule.
+    """Brand block, title, number, QR code and `subtitle` (whose copy this is) over a rule.
 
     Returns the y where the body starts. The structure name breaks after its em dashes, as the
     two or three stacked lines of a French public body's letterhead.
@@ -238,22 +241,29 @@ def _draw_header(
         )
         brand_x += LOGO_SIZE + 10
     name_lines = [line.strip() for line in branding.structure_name.split(" — ") if line.strip()]
-    draw_column(
-        canvas,
-        [
-            *(Text(line, styles.brand, max_lines=2, priority=KEEP) for line in name_lines),
-            *_text(branding.address_line, styles.brand_line, 2, SPARE, min_lines=0),
-        ],
-        brand_x,
-        top,
-        title_x - 12 - brand_x,
-        QR_SIZE,
-    )
-    subtitle_top = top - QR_SIZE - 4
-    line = clamp(Text(subtitle, styles.subtitle), CONTENT_WIDTH, 2)
-    line_height = line.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
-    draw_column(canvas, [line], MARGIN_X, subtitle_top, CONTENT_WIDTH, line_height)
-    rule_y = subtitle_top - line_height - 3
+    brand: list[Part] = [
+        *(Text(line, styles.brand, max_lines=2, priority=KEEP) for line in name_lines),
+        *_text(branding.address_line, styles.brand_line, 2, SPARE, min_lines=0),
+    ]
+    brand_width = title_x - 12 - brand_x
+    subtitle_text = Text(subtitle, styles.subtitle, max_lines=2, priority=KEEP)
+    whole = replace(subtitle_text, max_lines=subtitle_text.max_lines + 1)
+    # The subtitle joins the brand block when it fits there whole (two lines at most), else it
+    # takes a row of its own, full width.
+    if (
+        natural_height([*brand, whole], brand_width) <= QR_SIZE
+        and clamp(whole, brand_width, whole.max_lines).wrap(brand_width, _UNBOUNDED)[1]
+        <= 2 * styles.subtitle.leading
+    ):
+        draw_column(canvas, [*brand, subtitle_text], brand_x, top, brand_width, QR_SIZE)
+        rule_y = top - QR_SIZE - 5
+    else:
+        draw_column(canvas, brand, brand_x, top, brand_width, QR_SIZE)
+        subtitle_top = top - QR_SIZE - 4
+        line = clamp(subtitle_text, CONTENT_WIDTH, 2)
+        line_height = line.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
+        draw_column(canvas, [line], MARGIN_X, subtitle_top, CONTENT_WIDTH, line_height)
+        rule_y = subtitle_top - line_height - 3
     canvas.setStrokeColor(styles.accent)
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
@@ -372,7 +382,7 @@ def _draw_beneficiary_copy(
     bottom, top = BENEFICIARY_HALF
     name = wording.beneficiary_name(data) or "la personne orientée"
     body_top = _draw_header(
-        canvas, data, branding, styles, top, f"Exemplaire de {name}{NBSP}— à conserver"
+        canvas, data, branding, styles, top, f"Exemplaire de {name}{NBSP}— à{NBSP}conserver"
     )
 
     notice = _notice(branding, styles)
@@ -451,6 +461,16 @@ def _person(data: SlipData, styles: _Styles) -> list[Part]:
     ]
 
 
+def _name_and_role(name: str, role: str | None, styles: _Styles) -> Text:
+    """'**Amina Benali** · Médiatrice emploi' in one paragraph: the role is cut before the name."""
+    markup = f"<b>{text_markup(name.strip())}</b>"
+    if not _given(role):
+        return Text("", styles.body, markup=markup, max_lines=3, priority=KEEP)
+    return Text(
+        (role or "").strip(), styles.body, markup=f"{markup}{NBSP}· ", max_lines=3, priority=KEEP
+    )
+
+
 def _referral(data: SlipData, styles: _Styles) -> list[Part]:
     place = data.destination
     orienter = data.orienter
@@ -459,8 +479,7 @@ def _referral(data: SlipData, styles: _Styles) -> list[Part]:
         *_text(place.partner_name, styles.strong, 2, KEEP),
         *_text(place.service_name, styles.body, 2, USEFUL),
         _heading("Orientée par", styles),
-        *_text(orienter.name, styles.strong, 2, KEEP),
-        *_text(orienter.role, styles.body, 1, SPARE),
+        _name_and_role(orienter.name, orienter.role, styles),
         *_text(orienter.structure, styles.body, 2, USEFUL),
         *_phone(orienter.phone, styles.body),
         *_text(orienter.email, styles.body, 2, KEEP, label="Courriel"),
@@ -503,8 +522,10 @@ def _date_blank(canvas: Canvas, x: float, baseline: float) -> None:
     _blank(canvas, x + 61, x + 100, baseline)
 
 
-def _draw_coupon(canvas: Canvas, data: SlipData, styles: _Styles, bottom: float) -> None:
-    x, width, height = MARGIN_X, CONTENT_WIDTH, COUPON_HEIGHT
+def _draw_coupon(
+    canvas: Canvas, data: SlipData, styles: _Styles, bottom: float, height: float
+) -> None:
+    x, width = MARGIN_X, CONTENT_WIDTH
     orienter = data.orienter
     email = _given(orienter.email)
     reply_to = orienter.name.strip() + (f" ({email})" if email else "")
@@ -552,11 +573,15 @@ def _draw_coupon(canvas: Canvas, data: SlipData, styles: _Styles, bottom: float)
 def _draw_partner_copy(canvas: Canvas, data: SlipData, branding: Branding, styles: _Styles) -> None:
     bottom, top = PARTNER_HALF
     body_top = _draw_header(canvas, data, branding, styles, top, "Exemplaire destiné au partenaire")
-    columns_height = body_top - (bottom + COUPON_HEIGHT) - 8
+    person, referral = _person(data, styles), _referral(data, styles)
+    room = body_top - bottom - 8
+    needed = max(natural_height(person, COLUMN_WIDTH), natural_height(referral, COLUMN_WIDTH))
+    coupon_height = min(max(room - needed, COUPON_MIN_HEIGHT), COUPON_MAX_HEIGHT)
+    columns_height = room - coupon_height
     right_x = MARGIN_X + COLUMN_WIDTH + COLUMN_GAP
-    draw_column(canvas, _person(data, styles), MARGIN_X, body_top, COLUMN_WIDTH, columns_height)
-    draw_column(canvas, _referral(data, styles), right_x, body_top, COLUMN_WIDTH, columns_height)
-    _draw_coupon(canvas, data, styles, bottom)
+    draw_column(canvas, person, MARGIN_X, body_top, COLUMN_WIDTH, columns_height)
+    draw_column(canvas, referral, right_x, body_top, COLUMN_WIDTH, columns_height)
+    _draw_coupon(canvas, data, styles, bottom, coupon_height)
 
 
 # ------------------------------------------------------------------------------------ the page
