@@ -6,6 +6,9 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from mediateur.domain.values import now_utc
 from mediateur.server import jobs, migrations
@@ -52,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _migrate(database_url: str, statement_timeout_ms: int) -> str:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        # The default file lives in a data directory that may not exist yet.
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     db = Database(database_url, statement_timeout_ms=statement_timeout_ms)
     try:
         before, after = migrations.upgrade(db)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -54,7 +53,7 @@ class Database:
 def make_engine(url: str, *, statement_timeout_ms: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database or "")
+        return _sqlite_engine(url)
     return create_engine(
         url,
         hide_parameters=True,
@@ -71,9 +70,7 @@ def make_engine(url: str, *, statement_timeout_ms: int) -> Engine:
     )
 
 
-def _sqlite_engine(url: str, database: str) -> Engine:
-    if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(
         url,
         hide_parameters=True,
