@@ -51,3 +51,11 @@ bench: $(STAMP) postgres
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# Designer forms (resources/forms/*.ui) compiled into committed modules: generated, do not edit.
+forms: $(STAMP)
+	@for ui in resources/forms/*.ui; do \
+	  out=src/mediateur/ui/forms/ui_$$(basename $$ui .ui).py; \
+	  $(BIN)/pyside6-uic $$ui -o $$out || exit 1; \
+	  echo "$$ui -> $$out"; \
+	done

@@ -1,0 +1,75 @@
+"""The side-bar entries, in order, and the factory that builds each entry's page.
+
+A page is plugged in with `register_page(PageKey.TERRAIN, TerrainPage)` (any callable taking the
+`AppContext` and returning a `Page`), or by adding it to `_FACTORIES` below. Entries without a
+factory show a `ComingSoonPage`: scaffolding until their page lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from mediateur.ui.context import AppContext
+from mediateur.ui.pages.base import Page, PageKey
+from mediateur.ui.pages.coming_soon import ComingSoonPage
+from mediateur.ui.pages.settings import SettingsPage
+
+PageFactory = Callable[[AppContext], Page]
+
+
+@dataclass(frozen=True, slots=True)
+class PageEntry:
+    key: PageKey
+    title: str
+    description: str
+
+
+def page_entries() -> list[PageEntry]:
+    """The side bar, top to bottom (Ctrl+1 is the first entry)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Pages", text)
+
+    return [
+        PageEntry(PageKey.TERRAIN, tr("Terrain"), tr("Saisie rapide des contacts d'aller-vers.")),
+        PageEntry(
+            PageKey.COHORT,
+            tr("Cohorte"),
+            tr("Bénéficiaires suivis : liste, inscription, fiches et tâches à faire."),
+        ),
+        PageEntry(
+            PageKey.REFERRALS,
+            tr("Orientations"),
+            tr("Orientations vers les partenaires, fiches de liaison et réponses."),
+        ),
+        PageEntry(
+            PageKey.EVENTS, tr("Événements"), tr("Événements d'aller-vers et leurs contacts.")
+        ),
+        PageEntry(
+            PageKey.SYNC,
+            tr("Synchronisation"),
+            tr("Envoi et réception des données avec le serveur de la Cité de l'emploi."),
+        ),
+        PageEntry(
+            PageKey.SETTINGS,
+            tr("Paramètres"),
+            tr("Verrouillage, phrase de passe, code de récupération, serveur, intégrité."),
+        ),
+    ]
+
+
+_FACTORIES: dict[PageKey, PageFactory] = {PageKey.SETTINGS: SettingsPage}
+
+
+def register_page(key: PageKey, factory: PageFactory) -> None:
+    _FACTORIES[key] = factory
+
+
+def build_page(entry: PageEntry, context: AppContext) -> Page:
+    factory = _FACTORIES.get(entry.key)
+    if factory is None:
+        return ComingSoonPage(context, title=entry.title, description=entry.description)
+    return factory(context)

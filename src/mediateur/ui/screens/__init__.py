@@ -1,0 +1,1 @@
+"""The screens shown before the main workspace: first run and unlock."""

@@ -1,0 +1,112 @@
+"""The unlocked workspace: the side bar and the page it selects.
+
+Pages are built on first display (an unlock does not pay for pages nobody opens) through the
+registry, and kept: a lock makes every built page drop its data, an unlock reloads the page on
+screen, and the others reload when next shown. Ctrl+1 … Ctrl+6 jump to an entry; arrow keys move
+in the side bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from mediateur.ui.context import AppContext
+from mediateur.ui.pages.base import Page, PageKey
+from mediateur.ui.pages.registry import PageEntry, build_page, page_entries
+
+SIDEBAR_WIDTH = 210
+
+
+class Workspace(QWidget):
+    page_changed = Signal(str)  # PageKey
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.entries = page_entries()
+        self._pages: dict[PageKey, Page] = {}
+        self._stale: set[PageKey] = set()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.sidebar.setFont(font)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 12px; }")
+        for number, entry in enumerate(self.entries, start=1):
+            item = QListWidgetItem(entry.title, self.sidebar)
+            item.setToolTip(
+                self.tr("{description} (Ctrl+{number})").format(
+                    description=entry.description, number=number
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, entry.key.value)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=entry.key: self.show_page(key, focus=True))
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        context.locked.connect(self._on_locked)
+        context.unlocked.connect(self._on_unlocked)
+
+    @property
+    def current_key(self) -> PageKey | None:
+        row = self.sidebar.currentRow()
+        return self.entries[row].key if 0 <= row < len(self.entries) else None
+
+    def page(self, key: PageKey) -> Page | None:
+        """The page of `key` if it was built."""
+        return self._pages.get(key)
+
+    def show_page(self, key: PageKey, *, focus: bool = False) -> Page:
+        row = next(i for i, entry in enumerate(self.entries) if entry.key is key)
+        self.sidebar.setCurrentRow(row)
+        page = self._pages[key]
+        if focus:
+            self.focus_current_page()
+        return page
+
+    def focus_current_page(self) -> None:
+        """Focus the first control of the page on screen, else the side bar."""
+        key = self.current_key
+        page = self._pages.get(key) if key is not None else None
+        if page is None or not page.focus_first_field():
+            self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _entry(self, key: PageKey) -> PageEntry:
+        return next(entry for entry in self.entries if entry.key is key)
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        key = self.entries[row].key
+        page = self._pages.get(key)
+        if page is None:
+            page = build_page(self._entry(key), self.context)
+            page.setObjectName(f"page_{key.value}")
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            self._stale.add(key)
+        self.stack.setCurrentWidget(page)
+        if key in self._stale and self.context.is_unlocked:
+            self._stale.discard(key)
+            page.load()
+        self.page_changed.emit(key.value)
+
+    def _on_locked(self) -> None:
+        for key, page in self._pages.items():
+            page.drop_data()
+            self._stale.add(key)
+
+    def _on_unlocked(self) -> None:
+        if self.current_key is None:
+            self.sidebar.setCurrentRow(0)
+            return
+        self._on_sidebar_row_changed(self.sidebar.currentRow())
