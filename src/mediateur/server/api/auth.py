@@ -13,7 +13,7 @@ from mediateur.server.api.deps import (
     SettingsDep,
     client_address,
 )
-from mediateur.server.api.problems import problem_responses
+from mediateur.server.api.problems import BODY_PROBLEMS, problem_responses
 from mediateur.sync.protocol import LoginRequest, LoginResponse
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 @router.post(
     "/login",
     summary="Ouvrir une session depuis un poste (enregistre le poste à la première connexion)",
-    responses=problem_responses(401, 409, 422, 426, 429),
+    responses=problem_responses(*BODY_PROBLEMS, 401, 409, 426, 429),
 )
 def login(
     body: LoginRequest,

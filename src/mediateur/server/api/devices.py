@@ -14,7 +14,7 @@ from mediateur.server.api.deps import (
     ReadTransaction,
     WriteTransaction,
 )
-from mediateur.server.api.problems import problem_responses
+from mediateur.server.api.problems import BODY_PROBLEMS, problem_responses
 from mediateur.sync.protocol import UUID_PATTERN, DeviceInfo, RevokeRequest
 
 router = APIRouter(prefix="/devices", tags=["devices"])
@@ -32,7 +32,7 @@ def list_devices(caller: DeviceManager, conn: ReadTransaction) -> list[DeviceInf
 @router.post(
     "/{device_id}/revoke",
     summary="Retirer (`retire`) ou effacer à distance (`wipe`) un appareil",
-    responses=problem_responses(401, 403, 404, 409, 422, 426),
+    responses=problem_responses(*BODY_PROBLEMS, 401, 403, 404, 409, 426),
 )
 def revoke_device(
     device_id: Annotated[str, Path(pattern=UUID_PATTERN)],

@@ -197,16 +197,23 @@ def _message(error: Mapping[str, Any]) -> str:
 
 
 _RESPONSE_DESCRIPTIONS = {
+    400: "Corps illisible (`bad_request`, `invalid_gzip`).",
     401: "Non authentifié : `invalid_token`, `invalid_credentials`, `account_disabled`, ou "
     "`device_revoked` avec `mode` (`retire` ou `wipe`).",
     403: "Rôle insuffisant (`forbidden`).",
     404: "Introuvable (`not_found`).",
     409: "Conflit avec l'état actuel (`device_taken`, `conflict`).",
+    408: "Corps de requête arrivé trop lentement (`request_timeout`).",
     413: "Corps de requête trop volumineux une fois décompressé (`body_too_large`).",
+    415: "Encodage du corps non pris en charge (`unsupported_encoding`).",
     422: "Données invalides (`validation_error`), sans jamais reprendre les valeurs envoyées.",
     426: "Version de schéma hors de la plage acceptée (`client_too_old`, `server_too_old`).",
     429: "Trop de tentatives échouées (`rate_limited`), avec `Retry-After`.",
 }
+
+
+# What any operation that takes a JSON body can answer about the body itself.
+BODY_PROBLEMS = (400, 408, 413, 415, 422)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
