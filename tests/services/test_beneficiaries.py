@@ -96,7 +96,7 @@ def test_a_different_birth_date_is_not_a_duplicate_even_with_the_same_phone(
     assert check.duplicates == ()
 
 
-def test_without_birth_date_name_and_phone_or_email_make_a_duplicate(
+def test_without_birth_date_name_and_phone_email_or_intake_date_make_a_duplicate(
     vault: Vault, enrol: Callable[..., str]
 ) -> None:
     existing = enrol(birth_date=None, age_band="16_24")
@@ -109,11 +109,21 @@ def test_without_birth_date_name_and_phone_or_email_make_a_duplicate(
             intake(birth_date=None, phone=None, email="INES.BENALI@exemple.fr"),
             today=TODAY,
         ).duplicates
+        by_intake_date = check_intake(
+            session, intake(birth_date=None, phone=None, email=None), today=TODAY
+        ).duplicates
         neither = check_intake(
-            session, intake(birth_date=None, phone="07 00 00 00 00", email=None), today=TODAY
+            session,
+            intake(
+                birth_date=None, phone="07 00 00 00 00", email=None, intake_date=date(2026, 3, 9)
+            ),
+            today=TODAY,
         ).duplicates
     assert [(d.id, d.reason) for d in by_phone] == [(existing, "même nom, prénom et téléphone")]
     assert [(d.id, d.reason) for d in by_email] == [(existing, "même nom, prénom et courriel")]
+    assert [(d.id, d.reason) for d in by_intake_date] == [
+        (existing, "même nom, prénom et date d'entrée")
+    ]
     assert neither == ()
 
 

@@ -364,3 +364,21 @@ def test_files_that_cannot_be_read(vault: Vault, tmp_path: Path) -> None:
     headless = write_csv(tmp_path / "sans-entete.csv", [[], ROW])
     with pytest.raises(SheetError, match="première ligne"):
         read_sheet(headless)
+
+
+def test_an_erased_person_is_never_brought_back_by_an_older_export(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from mediateur.reports.exports import export_to_file
+    from mediateur.services.rights import erase_beneficiary
+
+    run(vault, write_csv(tmp_path / "c.csv", [HEADERS, ROW, ["Diallo", "Awa", *ROW[2:]]]))
+    export = tmp_path / "export.csv"
+    with vault.session() as session:
+        export_to_file(session, kind="beneficiaries", file_format="csv", path=export)
+        erased = next(p.id for p in list_beneficiaries(session) if p.last_name == "Diallo")
+    with vault.unit_of_work() as uow:
+        erase_beneficiary(uow=uow, beneficiary_id=erased)
+    report = run(vault, export)
+    assert (report.imported, report.already_present, report.withdrawn) == (0, (2,), (3,))
+    assert [p.last_name for p in people(vault)] == ["Benali"]

@@ -40,7 +40,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "Importe les personnes d'un fichier .xlsx ou .csv (UTF-8 ou Windows-1252, séparé par "
             "« ; » ou « , »). Colonnes reconnues : nom, prenom, date_naissance, genre, "
             "telephone, email, adresse, code_postal, commune, qpv, statuts, niveau_formation, "
-            "freins, date_entree, referent (et date_sortie, motif_sortie, id d'un export). Une "
+            "freins, date_entree, referent (et date_sortie, motif_sortie, tranche_age, id d'un "
+            "export). Une "
             "ligne invalide annule tout l'import, sauf avec --skip-invalid. Les personnes déjà "
             "présentes dans la cohorte ne sont pas importées une seconde fois."
         ),
@@ -137,6 +138,11 @@ def _print_report(path: Path, report: ImportReport) -> None:
         print(
             f"{len(report.already_present)} déjà présente(s) dans la cohorte, non importée(s) "
             f"(lignes {_lines(report.already_present)})."
+        )
+    if report.withdrawn:
+        print(
+            f"{len(report.withdrawn)} supprimée(s) ou effacée(s) de ce profil, non "
+            f"réimportée(s) (lignes {_lines(report.withdrawn)})."
         )
     if report.duplicates_in_file:
         print(

@@ -2,7 +2,9 @@
 
 Cells that a spreadsheet would run as a formula (starting with `=`, `@`, a tab or carriage
 return, or `+`/`-` not followed by a digit) are prefixed with an apostrophe, so `+33 6 12 34 56 78`
-and `-5` stay intact; the import strips that apostrophe again. The beneficiaries export uses the
+and `-5` stay intact; a cell starting with `+`/`-` and a digit is neutralised too when it carries
+what only a formula holds (`=`, `|`, `!`, `@`, or a function call such as `SUM(`), which stops
+`-2+3+cmd|' /C calc'!A0`. The import strips that apostrophe again. The beneficiaries export uses the
 import's columns and labels, so it re-imports as it is; anonymised people have no identity left
 and appear only in the indicators. CSV files are written as French Excel reads them: UTF-8 with a
 BOM, `;` separated. Files are written atomically, readable by their owner only.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,6 +36,7 @@ KINDS: tuple[ExportKind, ...] = ("contacts", "beneficiaries", "referrals")
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 
 _DANGEROUS_FIRST = ("=", "@", "\t", "\r")
+_FORMULA_INSIDE = re.compile(r"[=|!@]|[A-Za-z_]\s*\(")
 _DAY_FORMAT = "DD/MM/YYYY"
 _MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
 _GENDER_LETTERS = {"f": "F", "m": "M", "x": "X", "nr": "NR"}
@@ -50,8 +54,12 @@ def neutralise(text: str) -> str:
     if not text:
         return text
     first = text[0]
-    if first in _DANGEROUS_FIRST or (first in "+-" and not (len(text) > 1 and text[1].isdigit())):
+    if first in _DANGEROUS_FIRST:
         return "'" + text
+    if first in "+-":
+        number_like = len(text) > 1 and text[1].isdigit()
+        if not number_like or _FORMULA_INSIDE.search(text):
+            return "'" + text
     return text
 
 
@@ -75,7 +83,7 @@ def _local(moment: datetime | None) -> datetime | None:
 def beneficiaries_table(
     session: Session, *, user_names: Mapping[str, str] | None = None
 ) -> ExportTable:
-    """The cohort in the import format (DESIGN.md §9), plus id and exit."""
+    """The cohort in the import format (DESIGN.md §9), plus id, exit and age band."""
     ref = reference_data()
     names = user_names or {}
     rows = session.execute(
@@ -108,6 +116,7 @@ def beneficiaries_table(
             "referent",
             "date_sortie",
             "motif_sortie",
+            "tranche_age",
         ),
         rows=tuple(
             (
@@ -129,6 +138,7 @@ def beneficiaries_table(
                 r["referent_name"] or names.get(r["referent_user_id"] or "", ""),
                 r["exit_date"],
                 label("exit_reasons", r["exit_reason"]),
+                label("age_bands", r["age_band"]),
             )
             for r in rows
         ),

@@ -7,7 +7,8 @@ form), 5-digit postcode, known codes, a QPV consistent with the commune where th
 are known, free text within the dictionary's lengths and never a NIR. The age band at intake is
 computed from the birth date and stored, so anonymisation leaves the "under 25" indicator intact.
 A probable duplicate (same folded name and birth date; without a birth date, same folded name and
-phone or e-mail) is a warning the caller may confirm, never an error.
+phone or e-mail, or failing those the same intake date) is a warning the caller may confirm, never
+an error.
 """
 
 from __future__ import annotations
@@ -331,6 +332,7 @@ class DuplicateIndex:
             return []
         found: list[DuplicateCandidate] = []
         birth, phone, email = values.get("birth_date"), values.get("phone"), values.get("email")
+        intake = values.get("intake_date")
         for person in self._people.get(key, []):
             if person["id"] == exclude_id:
                 continue
@@ -342,6 +344,8 @@ class DuplicateIndex:
                 reason = "même nom, prénom et téléphone"
             elif email and person["email"] and email.lower() == person["email"].lower():
                 reason = "même nom, prénom et courriel"
+            elif intake and intake == person["intake_date"]:
+                reason = "même nom, prénom et date d'entrée"
             if reason:
                 found.append(
                     DuplicateCandidate(

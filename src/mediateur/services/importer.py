@@ -3,19 +3,22 @@ parsed and validated like the intake form, duplicates skipped, all rows written 
 work — or none when a row is invalid, unless the caller asked to skip invalid rows.
 
 Messages name the line as the spreadsheet shows it (header = line 1) and the column as the file
-spells it. A person already in the cohort (duplicate rule of the intake) is not imported again,
-so importing the same file twice changes nothing.
+spells it. A person already in the cohort (duplicate rule of the intake, or the id column of an
+export) is not imported again, so importing the same file twice changes nothing; a person deleted
+or erased from this profile is never brought back by re-importing an older export.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
+from sqlalchemy import select
 
 from mediateur.domain.reference import ReferenceData, fold, reference_data
 from mediateur.services import clock
@@ -28,6 +31,7 @@ from mediateur.services.beneficiaries import (
 )
 from mediateur.services.errors import ServiceError, ValidationFailed
 from mediateur.services.spreadsheet import Sheet
+from mediateur.store.schema import beneficiary
 from mediateur.store.unit_of_work import UnitOfWork
 
 # Column → aliases people write (folded: case, accents, spaces, dashes and apostrophes ignored).
@@ -49,6 +53,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "referent": ("referente",),
     "date_sortie": ("date de sortie",),
     "motif_sortie": ("motif de sortie",),
+    # Used when the birth date is unknown (an export of people who gave an age range).
+    "tranche_age": ("tranche d age",),
     "id": ("identifiant",),
 }
 REQUIRED_COLUMNS = ("nom", "prenom", "date_entree")
@@ -57,7 +63,7 @@ FIELD_COLUMNS = {
     "last_name": "nom",
     "first_name": "prenom",
     "birth_date": "date_naissance",
-    "age_band": "date_naissance",
+    "age_band": "tranche_age",
     "gender": "genre",
     "phone": "telephone",
     "email": "email",
@@ -138,6 +144,7 @@ class ImportReport:
     rows: int
     imported: int
     already_present: tuple[int, ...] = ()  # lines of people already in the cohort
+    withdrawn: tuple[int, ...] = ()  # lines of people deleted or erased here: never brought back
     duplicates_in_file: tuple[int, ...] = ()  # lines repeating an earlier line of the file
     skipped: tuple[RowError, ...] = field(default=())  # invalid rows left out
 
@@ -156,6 +163,7 @@ class _Row:
     values: dict[str, Any]
     exit_date: date | None
     exit_reason: str | None
+    source_id: str | None  # the id column of an export
 
 
 def map_columns(headers: tuple[str, ...]) -> dict[str, int]:
@@ -220,6 +228,15 @@ def _date(cell: Any) -> date | None:
     except (ValueError, OverflowError):
         pass
     raise _CellError("date invalide : JJ/MM/AAAA ou AAAA-MM-JJ attendu.")
+
+
+def _uuid(cell: Any) -> str | None:
+    """The id of an exported row; anything else in that column is ignored, never an error."""
+    text = _text(cell)
+    try:
+        return str(uuid.UUID(text)) if text else None
+    except ValueError:
+        return None
 
 
 def _gender(cell: Any) -> str | None:
@@ -331,6 +348,7 @@ class _Parser:
             last_name=cell("nom", _text),
             first_name=cell("prenom", _text),
             birth_date=cell("date_naissance", _date),
+            age_band=cell("tranche_age", _coded(self.ref, "age_bands", "tranche d'âge")),
             gender=cell("genre", _gender),
             phone=cell("telephone", _phone),
             email=cell("email", _text),
@@ -377,7 +395,14 @@ class _Parser:
         if failures or values is None:
             self.errors.extend(sorted(failures, key=lambda e: self._order(e.column)))
             return None
-        return _Row(line=line, values=values, exit_date=exit_date, exit_reason=exit_reason)
+        source_id = cell("id", _uuid)
+        return _Row(
+            line=line,
+            values=values,
+            exit_date=exit_date,
+            exit_reason=exit_reason,
+            source_id=source_id,
+        )
 
     def _order(self, column: str | None) -> int:
         return self.headers.index(column) if column in self.headers else len(self.headers)
@@ -410,11 +435,19 @@ def import_sheet(
     if parser.errors and not skip_invalid:
         raise ImportRejected(parser.errors, len(sheet.rows))
     existing = DuplicateIndex.load(uow.session)
+    known_ids = {
+        row.id: row.deleted
+        for row in uow.session.execute(select(beneficiary.c.id, beneficiary.c.deleted))
+    }
     from_file = DuplicateIndex()
     already: list[int] = []
+    withdrawn: list[int] = []
     repeated: list[int] = []
     imported = 0
     for row in parsed:
+        if row.source_id in known_ids:
+            (withdrawn if known_ids[row.source_id] else already).append(row.line)
+            continue
         if existing.match(row.values):
             already.append(row.line)
             continue
@@ -436,6 +469,7 @@ def import_sheet(
         rows=len(sheet.rows),
         imported=imported,
         already_present=tuple(already),
+        withdrawn=tuple(withdrawn),
         duplicates_in_file=tuple(repeated),
         skipped=tuple(parser.errors),
     )

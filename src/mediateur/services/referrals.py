@@ -114,7 +114,9 @@ def check_transition(from_status: str, to_status: str) -> None:
     if to_status not in labels:
         raise IllegalTransition(from_status, to_status, "statut d'orientation inconnu.")
     source, target = labels.label(from_status), labels.label(to_status)
-    if to_status in server_only_targets():
+    if to_status in transitions().get(from_status, ()):
+        if to_status not in server_only_targets():
+            return
         raise IllegalTransition(
             from_status,
             to_status,
@@ -122,15 +124,17 @@ def check_transition(from_status: str, to_status: str) -> None:
             "pas ; il ne se saisit pas.",
         )
     allowed = allowed_transitions(from_status)
-    if to_status in allowed:
-        return
     if not allowed:
         detail = f"une orientation « {source} » ne peut plus changer de statut."
     else:
-        options = ", ".join(f"« {labels.label(s)} »" for s in allowed)
+        options = [f"« {labels.label(s)} »" for s in allowed]
+        choices = (
+            f"seul {options[0]} est possible"
+            if len(options) == 1
+            else f"seuls {', '.join(options[:-1])} ou {options[-1]} sont possibles"
+        )
         detail = (
-            f"passage de « {source} » à « {target} » impossible : depuis « {source} », "
-            f"seuls {options} sont possibles."
+            f"passage de « {source} » à « {target} » impossible : depuis « {source} », {choices}."
         )
     raise IllegalTransition(from_status, to_status, detail)
 
