@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-SIZE = 360
+SIZE = 192  # pixels: the 46-point logo of the header printed at 300 dpi
 SCALE = 4
 NAVY = (29, 63, 110, 255)
 RIVER = (120, 170, 215, 255)

@@ -324,3 +324,14 @@ def no_file_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_rendering_writes_no_file(branding: Branding, no_file_writes: None) -> None:
     pdf = render_slips(batch(2), branding)
     assert pdf.startswith(b"%PDF-")
+
+
+def test_a_long_information_notice_is_shrunk_never_cut(branding: Branding) -> None:
+    notice = branding.notice
+    long_recipients = " ".join([notice.recipients] * 4)
+    wordy = replace(branding, notice=replace(notice, recipients=long_recipients))
+    pdf = render_slip(long_slip(), wordy)
+    assert_laid_out_cleanly(pdf)
+    text = where(pdf)["beneficiary"]
+    for part in (long_recipients, notice.controller, notice.complaint):
+        assert key(part) in text

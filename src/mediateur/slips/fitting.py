@@ -6,6 +6,9 @@ d'accès". A column is a list of parts; `Text` parts wrap, have a line budget an
 column is too tall, a line is taken from the lowest-priority text still above its minimum (the
 longest one first), again and again, and cut texts end with "…"; only if the minimums themselves
 do not fit is the column scaled down (reportlab's KeepInFrame), so nothing ever leaves its box.
+
+Wrapping is the cost of a slip, so each paragraph is wrapped once at its column width and drawn
+from that wrap; only a cut text is wrapped again, by the search for its longest fitting prefix.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from mediateur.slips.french import typography
 
 ELLIPSIS = "…"
 _UNBOUNDED = 1e6
+_FUZZ = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,106 +51,135 @@ def text_markup(value: str) -> str:
     return escape(typography(value))
 
 
-def _paragraph(part: Text, value: str) -> Paragraph:
-    return Paragraph(part.markup + text_markup(value), part.style)
+@dataclass(slots=True)
+class _Wrapped:
+    """A flowable wrapped at the column width, with its height."""
+
+    flowable: Flowable
+    height: float
 
 
-def _lines(paragraph: Paragraph, width: float) -> int:
-    _, height = paragraph.wrap(width, _UNBOUNDED)
-    return round(height / paragraph.style.leading)
+def _wrap(flowable: Flowable, width: float) -> _Wrapped:
+    return _Wrapped(flowable, float(flowable.wrap(width, _UNBOUNDED)[1]))
+
+
+def _paragraph(part: Text, value: str, width: float) -> _Wrapped:
+    return _wrap(Paragraph(part.markup + text_markup(value), part.style), width)
+
+
+def _line_count(wrapped: _Wrapped, part: Text) -> int:
+    return round(wrapped.height / part.style.leading)
+
+
+def _clamped(part: Text, width: float, lines: int, full: _Wrapped | None = None) -> _Wrapped:
+    full = full or _paragraph(part, part.value, width)
+    if _line_count(full, part) <= lines:
+        return full
+    words = part.value.split()
+
+    def attempt(candidate: str) -> _Wrapped | None:
+        wrapped = _paragraph(part, candidate.rstrip(" ,;:.-") + ELLIPSIS, width)
+        return wrapped if _line_count(wrapped, part) <= lines else None
+
+    best = attempt("")
+    low, high = 0, len(words)  # words[:low] fits; words[:high + 1] does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = attempt(" ".join(words[:middle]))
+        if candidate is not None:
+            low, best = middle, candidate
+        else:
+            high = middle - 1
+    if low < len(words):
+        # A single word too long for the budget (a URL, say): keep as many characters as fit.
+        kept, word = " ".join(words[:low]), words[low]
+        a, b = 0, len(word)
+        while a < b:
+            middle = (a + b + 1) // 2
+            candidate = attempt(f"{kept} {word[:middle]}".strip())
+            if candidate is not None:
+                a, best = middle, candidate
+            else:
+                b = middle - 1
+    # Even the ellipsis alone may not fit a label that is too long: the column then shrinks.
+    return best or attempt("") or full
 
 
 def clamp(part: Text, width: float, lines: int) -> Paragraph:
     """`part` as a paragraph of at most `lines` lines, cut at a word with an ellipsis if needed."""
-    full = _paragraph(part, part.value)
-    if _lines(full, width) <= lines:
-        return full
-    words = part.value.split()
-
-    def fits(candidate: str) -> bool:
-        return _lines(_paragraph(part, candidate.rstrip(" ,;:.-") + ELLIPSIS), width) <= lines
-
-    low, high = 0, len(words)  # words[:low] fits; words[:high + 1] does not
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(" ".join(words[:middle])):
-            low = middle
-        else:
-            high = middle - 1
-    kept = " ".join(words[:low])
-    if low < len(words):
-        # A single word too long for the budget (a URL, say): keep as many characters as fit.
-        word = words[low]
-        a, b = 0, len(word)
-        while a < b:
-            middle = (a + b + 1) // 2
-            if fits(f"{kept} {word[:middle]}".strip()):
-                a = middle
-            else:
-                b = middle - 1
-        kept = f"{kept} {word[:a]}".strip()
-    return _paragraph(part, kept.rstrip(" ,;:.-") + ELLIPSIS)
+    paragraph: Paragraph = _clamped(part, width, lines).flowable
+    return paragraph
 
 
-def _spacing(parts: Sequence[Part]) -> float:
-    """The vertical space between parts, as a frame lays them out: the first part's space
-    before is dropped, and a space before merges with the previous part's space after."""
-    total, previous_after = 0.0, 0.0
+def _spaces(part: Part) -> tuple[float, float]:
+    if isinstance(part, Text):
+        return part.style.spaceBefore, part.style.spaceAfter
+    return part.getSpaceBefore(), part.getSpaceAfter()
+
+
+def _gaps(parts: Sequence[Part]) -> list[float]:
+    """The space above each part as a frame lays them out: none above the first, and a space
+    before merges with the previous part's space after (the larger wins)."""
+    gaps, previous_after = [], 0.0
     for index, part in enumerate(parts):
-        before, after = (
-            (part.style.spaceBefore, part.style.spaceAfter)
-            if isinstance(part, Text)
-            else (part.getSpaceBefore(), part.getSpaceAfter())
-        )
-        if index:
-            total += max(before - previous_after, 0)
-        total += after
+        before, after = _spaces(part)
+        gaps.append(max(before, previous_after) if index else 0.0)
         previous_after = after
-    return total
+    return gaps
 
 
-def fit(parts: Sequence[Part], width: float, height: float) -> list[Flowable]:
-    """The flowables of `parts` cut to fit `width` x `height` (see the module docstring)."""
-    texts = {i: part for i, part in enumerate(parts) if isinstance(part, Text)}
-    budgets = {
-        i: min(_lines(_paragraph(part, part.value), width), part.max_lines)
-        for i, part in texts.items()
+def _fit(parts: Sequence[Part], width: float, height: float) -> list[tuple[Part, _Wrapped]]:
+    full = {
+        i: _paragraph(part, part.value, width) if isinstance(part, Text) else _wrap(part, width)
+        for i, part in enumerate(parts)
     }
-    fixed = _spacing(parts) + sum(
-        part.wrap(width, _UNBOUNDED)[1] for part in parts if not isinstance(part, Text)
-    )
+    texts = {i: part for i, part in enumerate(parts) if isinstance(part, Text)}
+    budgets = {i: min(_line_count(full[i], part), part.max_lines) for i, part in texts.items()}
+    fixed = sum(_gaps(parts)) + sum(full[i].height for i in full if i not in texts)
 
     def total() -> float:
         return fixed + sum(lines * texts[i].style.leading for i, lines in budgets.items())
 
-    while total() > height:
+    while total() > height + _FUZZ:
         reducible = [i for i, lines in budgets.items() if lines > texts[i].min_lines]
         if not reducible:
             break
         victim = min(reducible, key=lambda i: (texts[i].priority, -budgets[i], -i))
         budgets[victim] -= 1
 
-    flowables: list[Flowable] = []
+    fitted: list[tuple[Part, _Wrapped]] = []
     for index, part in enumerate(parts):
         if isinstance(part, Text):
             if budgets[index] > 0:
-                flowables.append(clamp(part, width, budgets[index]))
+                fitted.append((part, _clamped(part, width, budgets[index], full[index])))
         else:
-            flowables.append(part)
-    return flowables
+            fitted.append((part, full[index]))
+    return fitted
+
+
+def fit(parts: Sequence[Part], width: float, height: float) -> list[Flowable]:
+    """The flowables of `parts` cut to fit `width` x `height` (see the module docstring)."""
+    return [wrapped.flowable for _, wrapped in _fit(parts, width, height)]
 
 
 def natural_height(parts: Sequence[Part], width: float) -> float:
     """The height `parts` take at `width` within their own line budgets."""
-    flowables = fit(parts, width, _UNBOUNDED)
-    return _spacing(flowables) + sum(f.wrap(width, _UNBOUNDED)[1] for f in flowables)
+    fitted = _fit(parts, width, _UNBOUNDED)
+    return sum(_gaps([part for part, _ in fitted])) + sum(w.height for _, w in fitted)
 
 
 def draw_column(
     canvas: Canvas, parts: Sequence[Part], x: float, top: float, width: float, height: float
 ) -> None:
     """Draw `parts` in the box whose top-left corner is (x, top), never outside it."""
-    content = fit(parts, width, height)
+    fitted = _fit(parts, width, height)
+    gaps = _gaps([part for part, _ in fitted])
+    if sum(gaps) + sum(w.height for _, w in fitted) <= height + _FUZZ:
+        y = top
+        for gap, (_, wrapped) in zip(gaps, fitted, strict=True):
+            y -= gap + wrapped.height
+            wrapped.flowable.drawOn(canvas, x, y)
+        return
     frame = Frame(
         x,
         top - height,
@@ -158,4 +191,5 @@ def draw_column(
         bottomPadding=0,
         showBoundary=0,
     )
+    content = [wrapped.flowable for _, wrapped in fitted]
     frame.addFromList([KeepInFrame(width, height, content, mode="shrink", vAlign="TOP")], canvas)

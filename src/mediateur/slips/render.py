@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
+from itertools import groupby
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -49,6 +48,7 @@ BENEFICIARY_HALF = (CUT_Y + CUT_GAP, PAGE_HEIGHT - MARGIN_Y)
 PARTNER_HALF = (MARGIN_Y, CUT_Y - CUT_GAP)
 
 QR_SIZE = 60.0
+QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 LOGO_SIZE = 46.0
 TITLE_BLOCK_WIDTH = 184.0
 NOTICE_PADDING = 6.0
@@ -83,7 +83,17 @@ class _Styles:
     step_heading: ParagraphStyle
     step: ParagraphStyle
     notice: ParagraphStyle
+    notice_large: ParagraphStyle
     coupon_title: ParagraphStyle
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """What every page of one document shares."""
+
+    branding: Branding
+    styles: _Styles
+    logo: ImageReader | None
 
 
 def _style(name: str, **overrides: object) -> ParagraphStyle:
@@ -134,6 +144,7 @@ def _styles(accent_hex: str) -> _Styles:
         ),
         step=_style("step", fontName=BODY_BOLD, fontSize=11.5, leading=13.8),
         notice=_style("notice", fontSize=6.6, leading=8.0, textColor=MUTED),
+        notice_large=_style("notice_large", fontSize=7.4, leading=9.0, textColor=MUTED),
         coupon_title=_style(
             "coupon_title",
             fontName=BODY_BOLD,
@@ -178,18 +189,40 @@ def _barriers(data: SlipData) -> str | None:
     return join_words(labels) if labels else None
 
 
+@lru_cache(maxsize=256)
+def _qr_modules(number: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix of `number` (error correction M), computed once per slip."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(number)
+    code.make()
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+
+
 def _qr(canvas: Canvas, number: str, x: float, y: float, size: float) -> None:
-    """A QR code holding the slip number and nothing else, `size` wide with its quiet zone."""
-    widget = QrCodeWidget(number, barLevel="M", barBorder=4)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(
-        size,
-        size,
-        transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0],
-        initialFontName=BODY,  # the graphics default, Helvetica, would be referenced unembedded
-    )
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    """A QR code holding the slip number and nothing else, `size` wide with its quiet zone.
+
+    reportlab's QR encoder gives the matrix; dark runs of each row are drawn as one filled path
+    (the QrCodeWidget builds a shape per run and encodes twice, ten times slower per slip).
+    """
+    modules = _qr_modules(number)
+    module = size / (len(modules) + 2 * QR_QUIET_ZONE)
+    path = canvas.beginPath()
+    for row_index, row in enumerate(modules):
+        column = 0
+        for dark, run in groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(
+                    x + (column + QR_QUIET_ZONE) * module,
+                    y + size - (row_index + QR_QUIET_ZONE + 1) * module,
+                    length * module,
+                    module,
+                )
+            column += length
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _issued(data: SlipData) -> str:
@@ -202,8 +235,7 @@ def _issued(data: SlipData) -> str:
 def _draw_header(
     canvas: Canvas,
     data: SlipData,
-    branding: Branding,
-    styles: _Styles,
+    look: _Look,
     top: float,
     subtitle: str,
 ) -> float:
@@ -212,6 +244,7 @@ def _draw_header(
     Returns the y where the body starts. The structure name breaks after its em dashes, as the
     two or three stacked lines of a French public body's letterhead.
     """
+    branding, styles = look.branding, look.styles
     qr_x = PAGE_WIDTH - MARGIN_X - QR_SIZE
     _qr(canvas, data.number, qr_x, top - QR_SIZE, QR_SIZE)
     title_x = qr_x - 10 - TITLE_BLOCK_WIDTH
@@ -228,9 +261,9 @@ def _draw_header(
         QR_SIZE + 1,
     )
     brand_x = MARGIN_X
-    if branding.logo is not None:
+    if look.logo is not None:
         canvas.drawImage(
-            ImageReader(BytesIO(branding.logo)),
+            look.logo,
             MARGIN_X,
             top - LOGO_SIZE,
             LOGO_SIZE,
@@ -358,7 +391,7 @@ def _when_and_who(data: SlipData, styles: _Styles) -> list[Part]:
     ]
 
 
-def _notice(branding: Branding, styles: _Styles) -> Paragraph:
+def _notice(branding: Branding, style: ParagraphStyle) -> Paragraph:
     """The information notice, whole: a legal text may be shrunk to fit, never cut."""
     notice = branding.notice
     entries = (
@@ -373,24 +406,33 @@ def _notice(branding: Branding, styles: _Styles) -> Paragraph:
     body = " ".join(
         f"<b>{text_markup(label)}{NBSP}:</b> {text_markup(value)}" for label, value in entries
     )
-    return Paragraph(f"<b>{text_markup(notice.title)}.</b> {body}", styles.notice)
+    return Paragraph(f"<b>{text_markup(notice.title)}.</b> {body}", style)
 
 
-def _draw_beneficiary_copy(
-    canvas: Canvas, data: SlipData, branding: Branding, styles: _Styles
-) -> None:
+def _draw_beneficiary_copy(canvas: Canvas, data: SlipData, look: _Look) -> None:
+    branding, styles = look.branding, look.styles
     bottom, top = BENEFICIARY_HALF
     name = wording.beneficiary_name(data) or "la personne orientée"
     body_top = _draw_header(
-        canvas, data, branding, styles, top, f"Exemplaire de {name}{NBSP}— à{NBSP}conserver"
+        canvas, data, look, top, f"Exemplaire de {name}{NBSP}— à{NBSP}conserver"
     )
 
-    notice = _notice(branding, styles)
+    left, right = _where_to_go(data, styles), _when_and_who(data, styles)
+    needed = max(natural_height(left, COLUMN_WIDTH), natural_height(right, COLUMN_WIDTH))
+    summary = clamp(Text(wording.shared_summary(data), styles.small), CONTENT_WIDTH, 2)
+    summary_height = summary.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
     inner_width = CONTENT_WIDTH - 2 * NOTICE_PADDING
-    text_height = min(
-        notice.wrap(inner_width, _UNBOUNDED)[1], NOTICE_MAX_LINES * styles.notice.leading
-    )
-    notice_height = text_height + 2 * NOTICE_PADDING
+
+    # The notice is printed larger when the columns leave the room for it.
+    for style in (styles.notice_large, styles.notice):
+        notice = _notice(branding, style)
+        text_height = min(notice.wrap(inner_width, _UNBOUNDED)[1], NOTICE_MAX_LINES * style.leading)
+        notice_height = text_height + 2 * NOTICE_PADDING
+        summary_top = bottom + notice_height + 7 + summary_height
+        columns_height = body_top - summary_top - 7
+        if columns_height >= needed:
+            break
+
     canvas.setFillColor(styles.tint)
     canvas.rect(MARGIN_X, bottom, CONTENT_WIDTH, notice_height, stroke=0, fill=1)
     draw_column(
@@ -401,20 +443,10 @@ def _draw_beneficiary_copy(
         inner_width,
         text_height,
     )
-
-    summary = clamp(Text(wording.shared_summary(data), styles.small), CONTENT_WIDTH, 2)
-    summary_height = summary.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
-    summary_top = bottom + notice_height + 7 + summary_height
     draw_column(canvas, [summary], MARGIN_X, summary_top, CONTENT_WIDTH, summary_height)
-
-    columns_height = body_top - summary_top - 7
     right_x = MARGIN_X + COLUMN_WIDTH + COLUMN_GAP
-    draw_column(
-        canvas, _where_to_go(data, styles), MARGIN_X, body_top, COLUMN_WIDTH, columns_height
-    )
-    draw_column(
-        canvas, _when_and_who(data, styles), right_x, body_top, COLUMN_WIDTH, columns_height
-    )
+    draw_column(canvas, left, MARGIN_X, body_top, COLUMN_WIDTH, columns_height)
+    draw_column(canvas, right, right_x, body_top, COLUMN_WIDTH, columns_height)
 
 
 # ------------------------------------------------------------------------------- partner copy
@@ -570,9 +602,10 @@ def _draw_coupon(
     _blank(canvas, _label(canvas, left, y, f"Nom, fonction et signature{NBSP}:"), right, y)
 
 
-def _draw_partner_copy(canvas: Canvas, data: SlipData, branding: Branding, styles: _Styles) -> None:
+def _draw_partner_copy(canvas: Canvas, data: SlipData, look: _Look) -> None:
+    styles = look.styles
     bottom, top = PARTNER_HALF
-    body_top = _draw_header(canvas, data, branding, styles, top, "Exemplaire destiné au partenaire")
+    body_top = _draw_header(canvas, data, look, top, "Exemplaire destiné au partenaire")
     person, referral = _person(data, styles), _referral(data, styles)
     room = body_top - bottom - 8
     needed = max(natural_height(person, COLUMN_WIDTH), natural_height(referral, COLUMN_WIDTH))
@@ -607,7 +640,12 @@ def render_slips(slips: Sequence[SlipData], branding: Branding) -> bytes:
     if not slips:
         raise SlipDataError("Aucune fiche de liaison à imprimer.")
     register_fonts()
-    styles = _styles(branding.accent_color)
+    look = _Look(
+        branding=branding,
+        styles=_styles(branding.accent_color),
+        # Decoded once per document: reportlab then embeds the image once for all pages.
+        logo=ImageReader(BytesIO(branding.logo)) if branding.logo is not None else None,
+    )
     buffer = BytesIO()
     # Every font the page references must be embedded: no Helvetica default.
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=BODY, initialFontSize=9)
@@ -621,9 +659,9 @@ def render_slips(slips: Sequence[SlipData], branding: Branding) -> bytes:
     canvas.setSubject("Fiche de liaison")
     canvas.setCreator("mediateur")
     for data in slips:
-        _draw_beneficiary_copy(canvas, data, branding, styles)
+        _draw_beneficiary_copy(canvas, data, look)
         _draw_cut_line(canvas)
-        _draw_partner_copy(canvas, data, branding, styles)
+        _draw_partner_copy(canvas, data, look)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
