@@ -23,6 +23,7 @@ from mediateur.server.core.config import Settings
 from mediateur.server.core.db import Database
 from mediateur.server.models import job_run, metadata
 from tests.server.helpers import FakeClock, World, fast_settings
+from tests.support.postgres import fresh_database
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +37,6 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def _postgres_database() -> Iterator[str]:
-    from tests.support.postgres import fresh_database
-
     with fresh_database(prefix="mediateur_server_test") as url:
         db = Database(url)
         migrations.upgrade(db)
@@ -66,6 +65,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url: str = request.getfixturevalue("_postgres_database")
     _empty_postgres(url)
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database that was never migrated."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'serveur.db'}"
+        return
+    with fresh_database(prefix="mediateur_cli_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,18 +51,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database that was never migrated."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'données' / 'serveur.db'}"
-        return
-    from tests.support.postgres import fresh_database
-
-    with fresh_database(prefix="mediateur_cli_test") as url:
-        yield url
-
-
 def test_migrate_creates_then_leaves_the_database_alone(
     capsys: pytest.CaptureFixture[str], empty_database_url: str
 ) -> None:
@@ -77,6 +64,20 @@ def test_migrate_creates_then_leaves_the_database_alone(
     db = Database(empty_database_url)
     assert migrations.is_current(db)
     db.dispose()
+
+
+def test_without_db_a_sqlite_file_is_made_in_the_data_directory(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "données"))
+
+    code, out, _ = run(capsys, "migrate")
+    assert code == 0
+    assert run(capsys, "create-org", "Mission Locale")[0] == 0
+
+    expected = tmp_path / "données" / "mediateur-server" / "mediateur-server.db"
+    assert f"Base {expected} mise à jour : vide → 0001." in out
+    assert expected.is_file()
 
 
 def test_commands_refuse_a_database_that_was_not_migrated(

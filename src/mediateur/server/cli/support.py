@@ -30,8 +30,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def shown_url(url: str) -> str:
-    """The database address without its password, for messages."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The database address without its password (a SQLite file: its path), for messages."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or url
+    return parsed.render_as_string(hide_password=True)
 
 
 def open_database(args: argparse.Namespace) -> tuple[Settings, Database]:
