@@ -57,17 +57,23 @@ def setup_application(app: QApplication) -> None:
 
 
 def configure_logging(home: Path) -> Path:
-    """Log to `<home>/logs/mediateur.log` (rotated). Log records carry ids, never personal data."""
+    """Log to `<home>/logs/mediateur.log` (rotated), warnings also to the terminal. Log records
+    carry ids, never personal data."""
     directory = home / "logs"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / LOG_FILE
-    handler = RotatingFileHandler(
+    file_handler = RotatingFileHandler(
         path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    terminal = logging.StreamHandler()
+    terminal.setLevel(logging.WARNING)
+    terminal.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("mediateur")
-    logger.addHandler(handler)
+    logger.addHandler(file_handler)
+    logger.addHandler(terminal)
     logger.setLevel(logging.INFO)
+    logger.propagate = False
     return path
 
 

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 from sqlalchemy.orm import Session
 
@@ -94,7 +94,9 @@ class StatusIndicators(QObject):
         elif count == 1:
             pending = self.tr("1 modification en attente d'envoi")
         else:
-            pending = self.tr("{count} modifications en attente d'envoi").format(count=count)
+            pending = self.tr("{count} modifications en attente d'envoi").format(
+                count=QLocale().toString(count)
+            )
         self.pending_label.setText(pending)
         if status.last_sync_ok_at is None:
             last = self.tr("Dernière synchronisation : jamais")

@@ -24,6 +24,19 @@ def style_title(label: QLabel, *, scale: float = 1.5) -> None:
     label.setFont(font)
 
 
+def style_card(card: QWidget) -> None:
+    """A framed panel on the window's background, for the forms shown before the workspace."""
+    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    name = card.objectName()
+    card.setStyleSheet(
+        f"QWidget#{name} {{ background: palette(base); border: 1px solid palette(mid); "
+        "border-radius: 8px; }"
+    )
+    layout = card.layout()
+    if layout is not None:
+        layout.setContentsMargins(28, 24, 28, 24)
+
+
 def style_link_button(button: QPushButton) -> None:
     """A flat button that reads as a link (a secondary path, such as the recovery code)."""
     button.setFlat(True)

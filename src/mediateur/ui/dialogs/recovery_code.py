@@ -49,6 +49,8 @@ class RecoveryCodeDialog(QDialog):
         self.form.print_button.clicked.connect(self._on_print_clicked)
         self.form.noted_button.clicked.connect(self._on_noted_clicked)
         self.form.noted_button.setFocus()
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     @property
     def code(self) -> str:

@@ -23,7 +23,7 @@ class Ui_RecoveryCodeDialog(object):
     def setupUi(self, RecoveryCodeDialog):
         if not RecoveryCodeDialog.objectName():
             RecoveryCodeDialog.setObjectName(u"RecoveryCodeDialog")
-        RecoveryCodeDialog.resize(600, 340)
+        RecoveryCodeDialog.resize(600, 260)
         self.main_layout = QVBoxLayout(RecoveryCodeDialog)
         self.main_layout.setSpacing(12)
         self.main_layout.setObjectName(u"main_layout")
@@ -50,10 +50,6 @@ class Ui_RecoveryCodeDialog(object):
         self.warning_label.setWordWrap(True)
 
         self.main_layout.addWidget(self.warning_label)
-
-        self.vertical_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.main_layout.addItem(self.vertical_spacer)
 
         self.buttons_layout = QHBoxLayout()
         self.buttons_layout.setObjectName(u"buttons_layout")

@@ -35,6 +35,7 @@ class Ui_SettingsForm(object):
         self.scroll_area.setWidgetResizable(True)
         self.content = QWidget()
         self.content.setObjectName(u"content")
+        self.content.setMaximumSize(QSize(980, 16777215))
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setSpacing(14)
         self.content_layout.setObjectName(u"content_layout")

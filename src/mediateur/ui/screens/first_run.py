@@ -16,7 +16,7 @@ from mediateur.ui.flows.first_run import CreatedProfile, FirstRunFlow
 from mediateur.ui.flows.passphrase import FieldProblem, FlowError, Strength, strength_hint
 from mediateur.ui.forms.ui_first_run import Ui_FirstRunForm
 from mediateur.ui.tasks import BackgroundOp, Lane
-from mediateur.ui.widgets import Tone, set_enabled, show_message, style_title
+from mediateur.ui.widgets import Tone, set_enabled, show_message, style_card, style_title
 
 
 class FirstRunScreen(QWidget):
@@ -33,6 +33,7 @@ class FirstRunScreen(QWidget):
         self.form.setupUi(self)
         form = self.form
         style_title(form.title_label, scale=1.8)
+        style_card(form.card)
         if flow.fixed_directory is not None:
             form.name_label.setText(self.tr("Dossier du profil"))
             form.name_edit.setMaxLength(32767)

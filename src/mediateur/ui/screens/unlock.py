@@ -27,6 +27,7 @@ from mediateur.ui.widgets import (
     align_form_labels,
     set_enabled,
     show_message,
+    style_card,
     style_link_button,
     style_title,
 )
@@ -60,6 +61,7 @@ class UnlockScreen(QWidget):
         self.form.setupUi(self)
         form = self.form
         style_title(form.title_label, scale=1.8)
+        style_card(form.card)
         form.busy_bar.setVisible(False)
         show_message(form.message_label, "")
         align_form_labels(
