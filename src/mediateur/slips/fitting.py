@@ -162,34 +162,60 @@ def fit(parts: Sequence[Part], width: float, height: float) -> list[Flowable]:
     return [wrapped.flowable for _, wrapped in _fit(parts, width, height)]
 
 
-def natural_height(parts: Sequence[Part], width: float) -> float:
-    """The height `parts` take at `width` within their own line budgets."""
-    fitted = _fit(parts, width, _UNBOUNDED)
+def _stack_height(fitted: Sequence[tuple[Part, _Wrapped]]) -> float:
     return sum(_gaps([part for part, _ in fitted])) + sum(w.height for _, w in fitted)
+
+
+class Column:
+    """Parts laid out at one width: measured once, then drawn in a box of a given height.
+
+    A layout that sizes its boxes from their contents asks `natural_height` first; drawing in a
+    box at least that tall reuses the same wrapped paragraphs.
+    """
+
+    def __init__(self, parts: Sequence[Part], width: float) -> None:
+        self.parts = tuple(parts)
+        self.width = width
+        self._natural: list[tuple[Part, _Wrapped]] | None = None
+
+    @property
+    def natural_height(self) -> float:
+        """The height the parts take within their own line budgets."""
+        if self._natural is None:
+            self._natural = _fit(self.parts, self.width, _UNBOUNDED)
+        return _stack_height(self._natural)
+
+    def draw(self, canvas: Canvas, x: float, top: float, height: float) -> None:
+        """Draw in the box whose top-left corner is (x, top), never outside it."""
+        if self._natural is not None and _stack_height(self._natural) <= height + _FUZZ:
+            fitted = self._natural
+        else:
+            fitted = _fit(self.parts, self.width, height)
+        if _stack_height(fitted) <= height + _FUZZ:
+            y = top
+            for gap, (_, wrapped) in zip(_gaps([part for part, _ in fitted]), fitted, strict=True):
+                y -= gap + wrapped.height
+                wrapped.flowable.drawOn(canvas, x, y)
+            return
+        frame = Frame(
+            x,
+            top - height,
+            self.width,
+            height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            showBoundary=0,
+        )
+        content = [wrapped.flowable for _, wrapped in fitted]
+        frame.addFromList(
+            [KeepInFrame(self.width, height, content, mode="shrink", vAlign="TOP")], canvas
+        )
 
 
 def draw_column(
     canvas: Canvas, parts: Sequence[Part], x: float, top: float, width: float, height: float
 ) -> None:
     """Draw `parts` in the box whose top-left corner is (x, top), never outside it."""
-    fitted = _fit(parts, width, height)
-    gaps = _gaps([part for part, _ in fitted])
-    if sum(gaps) + sum(w.height for _, w in fitted) <= height + _FUZZ:
-        y = top
-        for gap, (_, wrapped) in zip(gaps, fitted, strict=True):
-            y -= gap + wrapped.height
-            wrapped.flowable.drawOn(canvas, x, y)
-        return
-    frame = Frame(
-        x,
-        top - height,
-        width,
-        height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        showBoundary=0,
-    )
-    content = [wrapped.flowable for _, wrapped in fitted]
-    frame.addFromList([KeepInFrame(width, height, content, mode="shrink", vAlign="TOP")], canvas)
+    Column(parts, width).draw(canvas, x, top, height)

@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from mediateur.slips import wording
 from mediateur.slips.branding import Branding
-from mediateur.slips.fitting import Part, Text, clamp, draw_column, natural_height, text_markup
+from mediateur.slips.fitting import Column, Part, Text, clamp, draw_column, text_markup
 from mediateur.slips.fonts import BODY, BODY_BOLD, TITLE, register_fonts
 from mediateur.slips.french import NBSP, format_date, join_words, to_paris, unbreakable
 from mediateur.slips.model import Shared, SlipData, SlipDataError
@@ -201,27 +201,33 @@ def _qr_modules(number: str) -> tuple[tuple[bool, ...], ...]:
 def _qr(canvas: Canvas, number: str, x: float, y: float, size: float) -> None:
     """A QR code holding the slip number and nothing else, `size` wide with its quiet zone.
 
-    reportlab's QR encoder gives the matrix; dark runs of each row are drawn as one filled path
-    (the QrCodeWidget builds a shape per run and encodes twice, ten times slower per slip).
+    reportlab's QR encoder gives the matrix; the dark runs of its rows are one filled path, kept
+    as a PDF form so both copies of a slip place the same drawing.
     """
-    modules = _qr_modules(number)
-    module = size / (len(modules) + 2 * QR_QUIET_ZONE)
-    path = canvas.beginPath()
-    for row_index, row in enumerate(modules):
-        column = 0
-        for dark, run in groupby(row):
-            length = len(list(run))
-            if dark:
-                path.rect(
-                    x + (column + QR_QUIET_ZONE) * module,
-                    y + size - (row_index + QR_QUIET_ZONE + 1) * module,
-                    length * module,
-                    module,
-                )
-            column += length
+    name = f"qr-{number}-{size:g}"
+    if not canvas.hasForm(name):
+        modules = _qr_modules(number)
+        module = size / (len(modules) + 2 * QR_QUIET_ZONE)
+        canvas.beginForm(name, 0, 0, size, size)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(modules):
+            column = 0
+            for dark, run in groupby(row):
+                length = len(list(run))
+                if dark:
+                    path.rect(
+                        (column + QR_QUIET_ZONE) * module,
+                        size - (row_index + QR_QUIET_ZONE + 1) * module,
+                        length * module,
+                        module,
+                    )
+                column += length
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.endForm()
     canvas.saveState()
-    canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.translate(x, y)
+    canvas.doForm(name)
     canvas.restoreState()
 
 
@@ -280,23 +286,20 @@ def _draw_header(
     ]
     brand_width = title_x - 12 - brand_x
     subtitle_text = Text(subtitle, styles.subtitle, max_lines=2, priority=KEEP)
-    whole = replace(subtitle_text, max_lines=subtitle_text.max_lines + 1)
+    beside_brand = Column([*brand, subtitle_text], brand_width)
+    uncut = Column([replace(subtitle_text, max_lines=3)], brand_width).natural_height
     # The subtitle joins the brand block when it fits there whole (two lines at most), else it
     # takes a row of its own, full width.
-    if (
-        natural_height([*brand, whole], brand_width) <= QR_SIZE
-        and clamp(whole, brand_width, whole.max_lines).wrap(brand_width, _UNBOUNDED)[1]
-        <= 2 * styles.subtitle.leading
-    ):
-        draw_column(canvas, [*brand, subtitle_text], brand_x, top, brand_width, QR_SIZE)
+    if uncut <= 2 * styles.subtitle.leading and beside_brand.natural_height <= QR_SIZE:
+        beside_brand.draw(canvas, brand_x, top, QR_SIZE)
         rule_y = top - QR_SIZE - 5
     else:
         draw_column(canvas, brand, brand_x, top, brand_width, QR_SIZE)
         subtitle_top = top - QR_SIZE - 4
-        line = clamp(subtitle_text, CONTENT_WIDTH, 2)
-        line_height = line.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
-        draw_column(canvas, [line], MARGIN_X, subtitle_top, CONTENT_WIDTH, line_height)
-        rule_y = subtitle_top - line_height - 3
+        row = Column([subtitle_text], CONTENT_WIDTH)
+        row_height = row.natural_height
+        row.draw(canvas, MARGIN_X, subtitle_top, row_height)
+        rule_y = subtitle_top - row_height - 3
     canvas.setStrokeColor(styles.accent)
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
@@ -417,8 +420,9 @@ def _draw_beneficiary_copy(canvas: Canvas, data: SlipData, look: _Look) -> None:
         canvas, data, look, top, f"Exemplaire de {name}{NBSP}— à{NBSP}conserver"
     )
 
-    left, right = _where_to_go(data, styles), _when_and_who(data, styles)
-    needed = max(natural_height(left, COLUMN_WIDTH), natural_height(right, COLUMN_WIDTH))
+    left = Column(_where_to_go(data, styles), COLUMN_WIDTH)
+    right = Column(_when_and_who(data, styles), COLUMN_WIDTH)
+    needed = max(left.natural_height, right.natural_height)
     summary = clamp(Text(wording.shared_summary(data), styles.small), CONTENT_WIDTH, 2)
     summary_height = summary.wrap(CONTENT_WIDTH, _UNBOUNDED)[1]
     inner_width = CONTENT_WIDTH - 2 * NOTICE_PADDING
@@ -445,8 +449,8 @@ def _draw_beneficiary_copy(canvas: Canvas, data: SlipData, look: _Look) -> None:
     )
     draw_column(canvas, [summary], MARGIN_X, summary_top, CONTENT_WIDTH, summary_height)
     right_x = MARGIN_X + COLUMN_WIDTH + COLUMN_GAP
-    draw_column(canvas, left, MARGIN_X, body_top, COLUMN_WIDTH, columns_height)
-    draw_column(canvas, right, right_x, body_top, COLUMN_WIDTH, columns_height)
+    left.draw(canvas, MARGIN_X, body_top, columns_height)
+    right.draw(canvas, right_x, body_top, columns_height)
 
 
 # ------------------------------------------------------------------------------- partner copy
@@ -606,14 +610,15 @@ def _draw_partner_copy(canvas: Canvas, data: SlipData, look: _Look) -> None:
     styles = look.styles
     bottom, top = PARTNER_HALF
     body_top = _draw_header(canvas, data, look, top, "Exemplaire destiné au partenaire")
-    person, referral = _person(data, styles), _referral(data, styles)
+    person = Column(_person(data, styles), COLUMN_WIDTH)
+    referral = Column(_referral(data, styles), COLUMN_WIDTH)
     room = body_top - bottom - 8
-    needed = max(natural_height(person, COLUMN_WIDTH), natural_height(referral, COLUMN_WIDTH))
+    needed = max(person.natural_height, referral.natural_height)
     coupon_height = min(max(room - needed, COUPON_MIN_HEIGHT), COUPON_MAX_HEIGHT)
     columns_height = room - coupon_height
     right_x = MARGIN_X + COLUMN_WIDTH + COLUMN_GAP
-    draw_column(canvas, person, MARGIN_X, body_top, COLUMN_WIDTH, columns_height)
-    draw_column(canvas, referral, right_x, body_top, COLUMN_WIDTH, columns_height)
+    person.draw(canvas, MARGIN_X, body_top, columns_height)
+    referral.draw(canvas, right_x, body_top, columns_height)
     _draw_coupon(canvas, data, styles, bottom, coupon_height)
 
 
