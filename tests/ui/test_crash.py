@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,9 +89,21 @@ def test_short_path_hides_the_home() -> None:
     )
 
 
+@pytest.fixture
+def app_logging(home: Path) -> Iterator[Path]:
+    """The GUI's logging set-up, undone afterwards so other tests keep their log capture."""
+    logger = logging.getLogger("mediateur")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield configure_logging(home)
+    for added in logger.handlers:
+        if added not in saved[0]:
+            added.close()
+    logger.handlers[:], logger.level, logger.propagate = saved
+
+
 @pytest.mark.qt_no_exception_capture
-def test_unexpected_exception_in_a_slot_shows_the_crash_dialog(qtbot, home: Path) -> None:
-    log_path = configure_logging(home)
+def test_unexpected_exception_in_a_slot_shows_the_crash_dialog(qtbot, app_logging: Path) -> None:
+    log_path = app_logging
     handler = CrashHandler()
     handler.install()
     try:
@@ -105,10 +118,8 @@ def test_unexpected_exception_in_a_slot_shows_the_crash_dialog(qtbot, home: Path
         assert len(handler.dialogs) == 1, "the same error is shown once"
     finally:
         handler.uninstall()
-        for h in logging.getLogger("mediateur").handlers[:]:
-            if getattr(h, "baseFilename", None) == str(log_path):
-                h.close()
-                logging.getLogger("mediateur").removeHandler(h)
+        for h in logging.getLogger("mediateur").handlers:
+            h.flush()
     dialog = handler.dialogs[0]
     assert isinstance(dialog, CrashDialog)
     assert dialog.isVisible()
