@@ -130,6 +130,10 @@ def test_next_step_for_each_copy() -> None:
     calls = replace(slip, next_step=NextStep(kind=NextStepKind.BENEFICIARY_CALLS))
     assert plain(beneficiary_next_step(calls)[1]) == "Appelez le partenaire au 05 56 00 11 22."
     assert partner_next_step(calls) == "La personne vous contactera."
+    no_phone = replace(calls, destination=replace(slip.destination, phone=None))
+    assert beneficiary_next_step(no_phone)[1] == (
+        "Prenez contact avec le partenaire (coordonnées ci-contre)."
+    )
 
     waits = replace(slip, next_step=NextStep(kind=NextStepKind.PARTNER_CALLS))
     assert "Le partenaire vous contactera" in beneficiary_next_step(waits)[1]

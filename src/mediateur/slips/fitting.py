@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -43,7 +44,7 @@ class Text:
     priority: int = 2
 
 
-Part = Text | Flowable
+Part: TypeAlias = "Text | Flowable"
 
 
 def text_markup(value: str) -> str:
@@ -68,7 +69,8 @@ def _paragraph(part: Text, value: str, width: float) -> _Wrapped:
 
 
 def _line_count(wrapped: _Wrapped, part: Text) -> int:
-    return round(wrapped.height / part.style.leading)
+    leading = float(part.style.leading)
+    return round(wrapped.height / leading)
 
 
 def _clamped(part: Text, width: float, lines: int, full: _Wrapped | None = None) -> _Wrapped:
@@ -138,7 +140,7 @@ def _fit(parts: Sequence[Part], width: float, height: float) -> list[tuple[Part,
     fixed = sum(_gaps(parts)) + sum(full[i].height for i in full if i not in texts)
 
     def total() -> float:
-        return fixed + sum(lines * texts[i].style.leading for i, lines in budgets.items())
+        return fixed + sum(lines * float(texts[i].style.leading) for i, lines in budgets.items())
 
     while total() > height + _FUZZ:
         reducible = [i for i, lines in budgets.items() if lines > texts[i].min_lines]

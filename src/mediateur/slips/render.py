@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from io import BytesIO
 from itertools import groupby
 
@@ -189,9 +189,8 @@ def _barriers(data: SlipData) -> str | None:
     return join_words(labels) if labels else None
 
 
-@lru_cache(maxsize=256)
 def _qr_modules(number: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix of `number` (error correction M), computed once per slip."""
+    """The QR matrix of `number`, error correction level M (15 % of the code may be damaged)."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(number)
     code.make()
@@ -544,7 +543,7 @@ def _label(canvas: Canvas, x: float, baseline: float, text: str) -> float:
     canvas.setFont(BODY, COUPON_FONT_SIZE)
     canvas.setFillColor(INK)
     canvas.drawString(x, baseline, text)
-    return x + canvas.stringWidth(text, BODY, COUPON_FONT_SIZE) + 5
+    return x + float(canvas.stringWidth(text, BODY, COUPON_FONT_SIZE)) + 5
 
 
 def _date_blank(canvas: Canvas, x: float, baseline: float) -> None:

@@ -52,7 +52,7 @@ def beneficiary_next_step(data: SlipData) -> tuple[str, str]:
         phone = _given(data.destination.phone)
         if phone:
             return "Prochaine étape", f"Appelez le partenaire au {unbreakable(phone)}."
-        return "Prochaine étape", "Prenez contact avec le partenaire (coordonnées ci-dessous)."
+        return "Prochaine étape", "Prenez contact avec le partenaire (coordonnées ci-contre)."
     return (
         "Prochaine étape",
         f"Le partenaire vous contactera. Sans nouvelles d'ici {FOLLOW_UP_DAYS}{NBSP}jours, "
@@ -117,10 +117,3 @@ def shared_summary(data: SlipData) -> str:
             "présentez-vous avec cette fiche."
         )
     return f"Informations vous concernant transmises au partenaire{NBSP}: {join_words(shared)}."
-
-
-def address_lines(
-    address: str | None, complement: str | None, postcode: str | None, commune: str | None
-) -> list[str]:
-    town = " ".join(p for p in (_given(postcode), _given(commune)) if p)
-    return [line for line in (_given(address), _given(complement), town or None) if line]
