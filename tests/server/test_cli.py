@@ -408,6 +408,8 @@ def test_serve_runs_two_workers_that_share_rate_limits(
     assert "mise à jour : vide → 0001" in output
     assert "Started parent process" in output
     assert output.count("Application startup complete") == 2
+    # The daily jobs ran in exactly one worker, and the workers' own log lines reach the output.
+    assert output.count("job audit_log removed 0 rows") == 1
     database = Database(empty_database_url)
     with database.read() as conn:
         # The daily jobs ran once at startup, claimed by one of the two workers.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import copy
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
+import uvicorn
 from sqlalchemy.engine import make_url
+from uvicorn.config import LOGGING_CONFIG
 
 from mediateur.domain.values import now_utc
 from mediateur.server import jobs, migrations
@@ -87,8 +90,6 @@ def purge(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     if args.workers < 1:
         raise CliError("--workers : au moins 1 processus.")
     if not 0 < args.port < 65536:
@@ -97,7 +98,6 @@ def serve(args: argparse.Namespace) -> int:
     print(_migrate(settings.database_url, settings.statement_timeout_ms), file=sys.stderr)
     # Workers are new processes: they read their settings from the environment.
     os.environ[DATABASE_URL_ENV] = settings.database_url
-    logging.getLogger("mediateur").setLevel(logging.INFO)
     uvicorn.run(
         "mediateur.server.app:app_from_environment",
         factory=True,
@@ -106,5 +106,13 @@ def serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         proxy_headers=True,
         timeout_graceful_shutdown=30,
+        log_config=_log_config(),
     )
     return 0
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, plus the server's own loggers (ids and counts only) in each worker."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["mediateur"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
@@ -34,7 +35,7 @@ def shown_url(url: str) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or url
-    return parsed.render_as_string(hide_password=True)
+    return unquote(parsed.render_as_string(hide_password=True))
 
 
 def open_database(args: argparse.Namespace) -> tuple[Settings, Database]:
