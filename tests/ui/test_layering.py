@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import mediateur
@@ -68,3 +70,19 @@ def test_the_scan_sees_every_form_of_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert qt_imports(probe, tmp_path) == ["probe.py:3", "probe.py:4"]
+
+
+def test_the_start_screens_do_not_load_the_database_stack() -> None:
+    """Start-up shows the first screen before SQLAlchemy, Alembic, SQLCipher and pydantic load
+    (they load in the background, then on the worker that unlocks)."""
+    code = (
+        "import sys\n"
+        "import mediateur.ui.app\n"
+        "heavy = ('sqlalchemy', 'alembic', 'sqlcipher3', 'pydantic', 'cryptography', 'requests')\n"
+        "loaded = sorted(m for m in heavy if m in sys.modules)\n"
+        "assert not loaded, loaded\n"
+        "from mediateur.ui.app import WARM_UP_MODULES, warm_up\n"
+        "warm_up()\n"
+        "assert 'sqlalchemy' in sys.modules and 'mediateur.store.vault' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Here rather than in `vault.py` so that screens can check it without loading the database stack.
+MIN_PASSPHRASE_LENGTH = 12
+
 
 class VaultError(Exception):
     code = "vault_error"
@@ -95,7 +98,7 @@ class ProfileExists(VaultError):
 
 class WeakPassphrase(VaultError):
     code = "weak_passphrase"
-    message = "Phrase de passe trop courte : 12 caractères au moins."
+    message = f"Phrase de passe trop courte : {MIN_PASSPHRASE_LENGTH} caractères au moins."
 
 
 class MigrationFailed(VaultError):

@@ -25,6 +25,7 @@ from mediateur.store import migrations
 from mediateur.store.atomic import fsync_directory, remove_if_exists
 from mediateur.store.engine import WRITE, ConnectionRegistry, KeyHolder, make_engine
 from mediateur.store.errors import (
+    MIN_PASSPHRASE_LENGTH,
     DatabaseMissing,
     DatabaseTampered,
     ProfileExists,
@@ -38,7 +39,6 @@ from mediateur.sync.hlc import HybridClock, Timestamp, node_of
 log = logging.getLogger(__name__)
 
 DB_FILE = "mediateur.db"
-MIN_PASSPHRASE_LENGTH = 12
 HLC_KEY = "hlc"
 
 

@@ -4,12 +4,13 @@ runner, and the main window; `run_gui` is what `mediateur` runs without a subcom
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +19,7 @@ from mediateur.paths import home_dir, resource_path
 from mediateur.ui.context import AppContext
 from mediateur.ui.errors import CrashHandler
 from mediateur.ui.main_window import MainWindow
-from mediateur.ui.tasks import TaskRunner, install_runner
+from mediateur.ui.tasks import BackgroundOp, TaskRunner, install_runner
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,12 @@ LOG_FILE = "mediateur.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+WARM_UP_MODULES = (
+    "mediateur.store.vault",
+    "mediateur.store.unit_of_work",
+    "mediateur.sync.local_state",
+    "mediateur.sync.outbox",
+)
 
 
 def install_translators(app: QApplication) -> list[QTranslator]:
@@ -77,6 +84,13 @@ def configure_logging(home: Path) -> Path:
     return path
 
 
+def warm_up() -> None:
+    """Import the database and sync stack in the background once the first screen shows, so
+    that start-up does not wait for it and the first unlock does not pay for it."""
+    for name in WARM_UP_MODULES:
+        importlib.import_module(name)
+
+
 def run_gui(profile: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -90,6 +104,7 @@ def run_gui(profile: str | None = None) -> int:
     context = AppContext(home=home, runner=runner)
     window = MainWindow(context, profile=Path(profile).expanduser() if profile else None)
     window.show()
+    QTimer.singleShot(0, lambda: BackgroundOp(None, op=warm_up).run())
     log.info("mediateur %s started", __version__)
     try:
         return app.exec()

@@ -14,12 +14,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from mediateur.domain.values import now_utc
 from mediateur.store.errors import VaultLocked
-from mediateur.store.vault import Vault
 from mediateur.ui.preferences import (
     IDLE_LOCK_MINUTES,
     LAST_PROFILE,
@@ -28,6 +28,9 @@ from mediateur.ui.preferences import (
     profile_preferences,
 )
 from mediateur.ui.tasks import Lane, TaskRunner, VaultOp
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from mediateur.paths import list_profiles
-from mediateur.store.vault import Vault
 from mediateur.ui.context import AppContext, IntegrityResult
 from mediateur.ui.dialogs.recovery_code import RecoveryCodeDialog
 from mediateur.ui.errors import CrashDialog, show_warning
@@ -29,6 +29,9 @@ from mediateur.ui.screens.first_run import FirstRunScreen
 from mediateur.ui.screens.unlock import UnlockScreen
 from mediateur.ui.status_bar import StatusIndicators
 from mediateur.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -11,17 +11,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
-from sqlalchemy.orm import Session
 
 from mediateur.domain.values import parse_datetime
-from mediateur.sync import local_state
-from mediateur.sync.outbox import counts
 from mediateur.ui.context import AppContext
 from mediateur.ui.tasks import QueryOp
 from mediateur.ui.widgets import describe_moment
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ class LocalStatus:
 
 def read_status(session: Session) -> LocalStatus:
     """Edits not yet pushed, and when a sync last succeeded (runs on the database lane)."""
+    from mediateur.sync import local_state
+    from mediateur.sync.outbox import counts
+
     raw = local_state.get(session, local_state.LAST_SYNC_OK_AT)
     try:
         last_ok = parse_datetime(raw) if raw else None

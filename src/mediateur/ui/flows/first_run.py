@@ -13,10 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mediateur.paths import profiles_dir
-from mediateur.store.vault import Vault
 from mediateur.ui.flows.passphrase import FieldProblem, FlowError, new_passphrase_problems
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
 
 DEFAULT_PROFILE_NAME = "principal"
 MAX_NAME_LENGTH = 40
@@ -121,6 +124,9 @@ class FirstRunFlow:
         directory = self.directory_for(name)
 
         def create() -> CreatedProfile:
+            # Imported here, on the worker: the database stack stays out of the start-up path.
+            from mediateur.store.vault import Vault
+
             vault, code = Vault.create(directory, passphrase)
             return CreatedProfile(vault, code)
 

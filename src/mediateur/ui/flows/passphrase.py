@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from mediateur.store.vault import MIN_PASSPHRASE_LENGTH
+from mediateur.store.errors import MIN_PASSPHRASE_LENGTH
 
 MIN_DISTINCT_CHARACTERS = 5
 STRONG_LENGTH = 20

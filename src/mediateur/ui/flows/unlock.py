@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum, auto
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mediateur.store.errors import WrongPassphrase, WrongRecoveryCode
-from mediateur.store.vault import Vault
 from mediateur.ui.flows.passphrase import FieldProblem, FlowError, new_passphrase_problems
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
 
 
 class UnlockThrottle:
@@ -87,9 +90,17 @@ class UnlockFlow:
         if wait > 0:
             raise FlowError([FieldProblem(field, wait_message(wait))])
         directory = self.directory
-        if self.mode is UnlockMode.PASSPHRASE:
-            return lambda: Vault.unlock(directory, secret)
-        return lambda: Vault.unlock_with_recovery(directory, secret)
+        with_passphrase = self.mode is UnlockMode.PASSPHRASE
+
+        def unlock() -> Vault:
+            # Imported here, on the worker: the database stack stays out of the start-up path.
+            from mediateur.store.vault import Vault
+
+            if with_passphrase:
+                return Vault.unlock(directory, secret)
+            return Vault.unlock_with_recovery(directory, secret)
+
+        return unlock
 
     def failed(self, error: BaseException, *, now: float) -> float:
         """Record a failed unlock; returns the delay before the next attempt."""

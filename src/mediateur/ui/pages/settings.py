@@ -7,12 +7,13 @@ pool); the server address is stored in the vault's `sync_meta`, never in Qt sett
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mediateur import __version__
 from mediateur.domain.server_url import InvalidServerUrl, normalize_server_url
 from mediateur.store.errors import VaultError
-from mediateur.sync import local_state
 from mediateur.ui.context import AppContext, IntegrityResult
 from mediateur.ui.dialogs.recovery_code import RecoveryCodeDialog
 from mediateur.ui.errors import ask_user, show_failure
@@ -21,6 +22,26 @@ from mediateur.ui.forms.ui_settings_page import Ui_SettingsForm
 from mediateur.ui.pages.base import Page
 from mediateur.ui.tasks import QueryOp, VaultOp, WriteOp
 from mediateur.ui.widgets import Tone, describe_moment, set_enabled, show_message, style_title
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mediateur.store.unit_of_work import UnitOfWork
+
+
+# The sync modules are imported by the functions that run on the worker, not at start-up.
+
+
+def read_server_url(session: Session) -> str | None:
+    from mediateur.sync import local_state
+
+    return local_state.get(session, local_state.SERVER_URL)
+
+
+def store_server_url(uow: UnitOfWork, url: str) -> None:
+    from mediateur.sync import local_state
+
+    local_state.put(uow.session, local_state.SERVER_URL, url)
 
 
 class SettingsPage(Page):
@@ -73,7 +94,7 @@ class SettingsPage(Page):
             self._render_integrity(context.last_integrity)
         QueryOp(
             self,
-            op=lambda session: local_state.get(session, local_state.SERVER_URL),
+            op=read_server_url,
             success=self._show_server,
         ).run()
 
@@ -216,7 +237,7 @@ class SettingsPage(Page):
             return
         WriteOp(
             self,
-            op=lambda uow: local_state.put(uow.session, local_state.SERVER_URL, url),
+            op=lambda uow: store_server_url(uow, url),
             success=lambda _result: self._on_server_saved(url),
         ).run()
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from mediateur.store.errors import VaultError
-from mediateur.store.vault import Vault
 from mediateur.ui.errors import show_failure
 from mediateur.ui.flows.passphrase import FlowError, Strength, strength_hint
 from mediateur.ui.flows.unlock import UnlockFlow, UnlockMode, UnlockThrottle, wait_message
@@ -31,6 +31,9 @@ from mediateur.ui.widgets import (
     style_link_button,
     style_title,
 )
+
+if TYPE_CHECKING:
+    from mediateur.store.vault import Vault
 
 COUNTDOWN_TICK_MS = 250
 
