@@ -29,34 +29,44 @@ class PageEntry:
 
 def page_entries() -> list[PageEntry]:
     """The side bar, top to bottom (Ctrl+1 is the first entry)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Pages", text)
-
     return [
-        PageEntry(PageKey.TERRAIN, tr("Terrain"), tr("Saisie rapide des contacts d'aller-vers.")),
+        PageEntry(
+            PageKey.TERRAIN,
+            QCoreApplication.translate("Pages", "Terrain"),
+            QCoreApplication.translate("Pages", "Saisie rapide des contacts d'aller-vers."),
+        ),
         PageEntry(
             PageKey.COHORT,
-            tr("Cohorte"),
-            tr("Bénéficiaires suivis : liste, inscription, fiches et tâches à faire."),
+            QCoreApplication.translate("Pages", "Cohorte"),
+            QCoreApplication.translate(
+                "Pages", "Bénéficiaires suivis : liste, inscription, fiches et tâches à faire."
+            ),
         ),
         PageEntry(
             PageKey.REFERRALS,
-            tr("Orientations"),
-            tr("Orientations vers les partenaires, fiches de liaison et réponses."),
+            QCoreApplication.translate("Pages", "Orientations"),
+            QCoreApplication.translate(
+                "Pages", "Orientations vers les partenaires, fiches de liaison et réponses."
+            ),
         ),
         PageEntry(
-            PageKey.EVENTS, tr("Événements"), tr("Événements d'aller-vers et leurs contacts.")
+            PageKey.EVENTS,
+            QCoreApplication.translate("Pages", "Événements"),
+            QCoreApplication.translate("Pages", "Événements d'aller-vers et leurs contacts."),
         ),
         PageEntry(
             PageKey.SYNC,
-            tr("Synchronisation"),
-            tr("Envoi et réception des données avec le serveur de la Cité de l'emploi."),
+            QCoreApplication.translate("Pages", "Synchronisation"),
+            QCoreApplication.translate(
+                "Pages", "Envoi et réception des données avec le serveur de la Cité de l'emploi."
+            ),
         ),
         PageEntry(
             PageKey.SETTINGS,
-            tr("Paramètres"),
-            tr("Verrouillage, phrase de passe, code de récupération, serveur, intégrité."),
+            QCoreApplication.translate("Pages", "Paramètres"),
+            QCoreApplication.translate(
+                "Pages", "Verrouillage, phrase de passe, code de récupération, serveur, intégrité."
+            ),
         ),
     ]
 
