@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -225,3 +227,25 @@ def test_a_password_hash_made_with_another_cost_is_upgraded_at_login(
     assert ",t=2," in stored
     with TestClient(stronger) as client:
         world.login(client, "amina")
+
+
+def test_two_first_logins_racing_for_one_device_register_it_once(
+    app: FastAPI, world: World
+) -> None:
+    org = world.organisation("Mission Locale")
+    world.user("amina", org)
+    world.user("bruno", org)
+    with TestClient(app) as client:
+
+        def race(barrier: threading.Barrier, username: str, device_id: str) -> int:
+            barrier.wait()
+            body = login_body(username, device_id=device_id)
+            return client.post("/api/v1/auth/login", json=body).status_code
+
+        for _ in range(5):
+            barrier, device_id = threading.Barrier(2), str(uuid.uuid4())
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                runs = [pool.submit(race, barrier, name, device_id) for name in ("amina", "bruno")]
+                assert sorted(run.result() for run in runs) == [200, 409]
+    with world.db.read() as conn:
+        assert len(conn.execute(select(device.c.id)).all()) == 5

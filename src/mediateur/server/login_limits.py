@@ -60,7 +60,7 @@ def _wait(
     if count < limit:
         return None
     # Allowed again once enough of the oldest failures have left the window.
-    oldest_blocking = conn.execute(
+    oldest_blocking: datetime = conn.execute(
         select(login_failure.c.at)
         .where(recent)
         .order_by(login_failure.c.at)

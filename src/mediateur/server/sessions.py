@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -77,7 +78,7 @@ def login(
     username = normalise_username(request.username)
     device_id = str(uuid.UUID(request.device_id))
     with db.read() as conn:
-        known_device = _device_row(conn, device_id)
+        known_device = _known_device(conn, device_id)
         wait = login_limits.retry_after(
             conn, username=username, address=address, now=now, settings=settings
         )
@@ -132,7 +133,7 @@ def login(
 def _open_session(
     conn: Connection,
     *,
-    user: Row[tuple[object, ...]],
+    user: Row[Any],
     device_id: str,
     device_name: str,
     rehash: str | None,
@@ -141,7 +142,7 @@ def _open_session(
 ) -> LoginResponse | ServerError:
     """Register or refresh the device and open a session; a refusal is returned, not raised,
     so that its audit entry is committed."""
-    known = _device_row(conn, device_id)
+    known = _known_device(conn, device_id)
     name = " ".join(device_name.split())
     if known is not None and known.revoked is not None:
         _refused_device(conn, device_id, known.revoked, address=address, now=now)
@@ -273,10 +274,17 @@ def logout(db: Database, *, caller: Caller, now: datetime) -> None:
         )
 
 
-def _device_row(conn: Connection, device_id: str) -> Row[tuple[object, ...]] | None:
-    return conn.execute(
-        select(device.c.id, device.c.user_id, device.c.revoked).where(device.c.id == device_id)
+@dataclass(frozen=True, slots=True)
+class _KnownDevice:
+    user_id: str
+    revoked: str | None
+
+
+def _known_device(conn: Connection, device_id: str) -> _KnownDevice | None:
+    row = conn.execute(
+        select(device.c.user_id, device.c.revoked).where(device.c.id == device_id)
     ).first()
+    return None if row is None else _KnownDevice(row.user_id, row.revoked)
 
 
 def _refused_device(

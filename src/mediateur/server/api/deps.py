@@ -10,6 +10,10 @@
   everywhere; one revoked with `retire` is refused unless the route declares
   `allow_retired=True`, which only the sync push does (`RetiredDeviceAllowed`), so a retired
   laptop can still send its last edits. `roles=` restricts a route to some roles (403 otherwise).
+
+Authentication stamps the device in its own short transaction. A route must therefore declare its
+caller parameter *before* its transaction parameter (FastAPI resolves them in that order): on
+SQLite a write transaction opened first would make the stamp wait for it.
 """
 
 from __future__ import annotations

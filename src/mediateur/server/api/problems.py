@@ -134,7 +134,7 @@ def _known_names(app: FastAPI) -> frozenset[str]:
                 for param in operation.get("parameters", []):
                     found.update((param["name"], param["name"].lower()))
         names = app.state.problem_known_names = frozenset(found)
-    return names  # type: ignore[no-any-return]
+    return names
 
 
 def _issue(error: Mapping[str, Any], known: frozenset[str]) -> ValidationIssue:

@@ -64,6 +64,14 @@ class Settings:
     # How often each `serve` worker looks for due daily jobs; 0 turns the in-process jobs off.
     jobs_check_seconds: int = field(default=3600, metadata=_env("MEDIATEUR_JOBS_CHECK_SECONDS", 0))
 
+    def __post_init__(self) -> None:
+        # Argon2 needs at least 8 KiB of memory per lane.
+        if self.argon2_memory_kib < 8 * self.argon2_parallelism:
+            raise ConfigError(
+                "MEDIATEUR_ARGON2_MEMORY_KIB doit valoir au moins 8 fois "
+                "MEDIATEUR_ARGON2_PARALLELISM."
+            )
+
     @classmethod
     def from_env(
         cls, *, database_url: str | None = None, environ: Mapping[str, str] | None = None
