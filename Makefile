@@ -7,10 +7,12 @@ export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint bench venv postgres system-deps forms translations clean
 
-# System libraries Qt needs offscreen, and poppler for PDF renders; installed only when missing.
+# System libraries Qt needs (offscreen and on a display), and poppler for PDF renders;
+# installed only when missing.
 system-deps:
 	@missing=""; \
-	for pkg in libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils; do \
+	for pkg in libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 poppler-utils; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
