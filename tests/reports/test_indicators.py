@@ -89,6 +89,28 @@ def test_under_25_reads_the_birth_date_else_the_age_band() -> None:
     assert under_25(None, date(2026, 3, 2), None, young) is None
 
 
+def test_months_are_paris_months_in_winter_and_summer(vault: Vault) -> None:
+    moments = {
+        datetime(2026, 5, 31, 21, 59, tzinfo=UTC): "2026-05",  # 23:59 in Paris (UTC+2)
+        datetime(2026, 5, 31, 22, 0, tzinfo=UTC): "2026-06",  # midnight, 1 June
+        datetime(2026, 3, 29, 22, 30, tzinfo=UTC): "2026-03",  # 30 March 00:30: same month
+        datetime(2025, 12, 31, 23, 0, tzinfo=UTC): "2026-01",  # New Year in Paris (UTC+1)
+        datetime(2026, 2, 28, 22, 59, tzinfo=UTC): "2026-02",
+    }
+    with vault.unit_of_work() as uow:
+        for moment in moments:
+            record_contact(
+                uow=uow,
+                data=ContactInput(occurred_at=moment, channel="autre", outcome="information"),
+                now=datetime(2026, 7, 1, tzinfo=UTC),
+            )
+    with vault.session() as session:
+        by_month = compute_indicators(session).contacts.by_month
+        june = compute_indicators(session, date_from=date(2026, 6, 1), date_to=date(2026, 6, 30))
+    assert by_month == {"2026-01": 1, "2026-02": 1, "2026-03": 1, "2026-05": 1, "2026-06": 1}
+    assert june.contacts.total == 1
+
+
 def test_contacts_referrals_and_activity_by_period(vault: Vault) -> None:
     with vault.unit_of_work() as uow:
         context = current_context(uow.session, vault.install_id)

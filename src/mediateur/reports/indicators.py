@@ -7,20 +7,20 @@ period. Contacts by QPV, channel, outcome and month; referrals by current status
 Europe/Paris dates, inclusive. Everything in the profile counts, anonymised people included:
 "under 25" reads the birth date when there is one, else the age band kept at intake.
 
-Contacts are aggregated in SQL (100 000 rows within the budget of DESIGN.md §10); months are
-grouped by UTC hour first, then moved to Paris time, which is exact since Paris offsets are
-whole hours.
+Contacts are counted in SQL over covering indexes (100 000 rows within the budget of DESIGN.md
+§10): one grouped count by QPV, channel and outcome, then one count per Paris month between the
+first and last contact of the period, bounded by the UTC instants of Paris midnights.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from mediateur.domain.reference import reference_data
@@ -175,27 +175,49 @@ def _moment_bounds(column: Any, start: date | None, end: date | None) -> list[Co
     return bounds
 
 
+def _months(first: date, last: date) -> list[date]:
+    """The first day of every month from `first`'s to `last`'s."""
+    months, current = [], first.replace(day=1)
+    while current <= last:
+        months.append(current)
+        current = (current + timedelta(days=32)).replace(day=1)
+    return months
+
+
 def contact_indicators(session: Session, start: date | None, end: date | None) -> ContactIndicators:
     ref = reference_data()
-    where = [contact.c.deleted.is_(False), *_moment_bounds(contact.c.occurred_at, start, end)]
-
-    def grouped(column: Any) -> Counter[str]:
-        query = select(column, func.count()).where(*where).group_by(column)
-        return Counter({key or UNKNOWN: n for key, n in session.execute(query)})
-
-    # The raw stored text (fixed-width ISO UTC), cut at the hour.
-    hour = func.substr(type_coerce(contact.c.occurred_at, String), 1, 13)
-    months: Counter[str] = Counter()
-    for key, n in session.execute(select(hour, func.count()).where(*where).group_by(hour)):
-        moment = datetime.strptime(key, "%Y-%m-%dT%H").replace(tzinfo=UTC)
-        months[moment.astimezone(clock.PARIS).strftime("%Y-%m")] += n
-    by_qpv = grouped(contact.c.qpv)
+    c = contact.c
+    where = [c.deleted.is_(False), *_moment_bounds(c.occurred_at, start, end)]
+    by_qpv: Counter[str] = Counter()
+    by_channel: Counter[str] = Counter()
+    by_outcome: Counter[str] = Counter()
+    codes = select(c.qpv, c.channel, c.outcome, func.count()).where(*where)
+    for qpv, channel, outcome, n in session.execute(codes.group_by(c.qpv, c.channel, c.outcome)):
+        by_qpv[qpv or UNKNOWN] += n
+        by_channel[channel or UNKNOWN] += n
+        by_outcome[outcome or UNKNOWN] += n
+    by_month: dict[str, int] = {}
+    first, last = session.execute(
+        select(func.min(c.occurred_at), func.max(c.occurred_at)).where(*where)
+    ).one()
+    if first is not None and last is not None:
+        for month in _months(clock.paris_date(first), clock.paris_date(last)):
+            following = (month + timedelta(days=32)).replace(day=1)
+            count = session.scalar(
+                select(func.count()).where(
+                    *where,
+                    c.occurred_at >= clock.start_of_day(month),
+                    c.occurred_at < clock.start_of_day(following),
+                )
+            )
+            if count:
+                by_month[f"{month:%Y-%m}"] = int(count)
     return ContactIndicators(
         total=sum(by_qpv.values()),
         by_qpv=_ordered(by_qpv, ref["qpv"].slugs),
-        by_channel=_ordered(grouped(contact.c.channel), ref["channels"].slugs),
-        by_outcome=_ordered(grouped(contact.c.outcome), ref["outcomes"].slugs),
-        by_month=dict(sorted(months.items())),
+        by_channel=_ordered(by_channel, ref["channels"].slugs),
+        by_outcome=_ordered(by_outcome, ref["outcomes"].slugs),
+        by_month=by_month,
     )
 
 

@@ -263,12 +263,34 @@ def _postcode(cell: Any) -> str | None:
     return _text(cell)
 
 
-def _coded(ref: ReferenceData, list_name: str, what: str) -> Callable[[Any], str | None]:
+class _Codes:
+    """`ReferenceData.match` over folded keys computed once per import: folding every label of a
+    list for each cell was most of the cost of a large import."""
+
+    def __init__(self, ref: ReferenceData) -> None:
+        self.ref = ref
+        self._index: dict[str, dict[str, str]] = {}
+
+    def match(self, list_name: str, text: str) -> str | None:
+        index = self._index.get(list_name)
+        if index is None:
+            index = {}
+            for item in self.ref[list_name].items:
+                index.setdefault(fold(item.slug), item.slug)
+                index.setdefault(fold(item.label), item.slug)
+            self._index[list_name] = index
+        return index.get(fold(text))
+
+    def slugs(self, list_name: str) -> tuple[str, ...]:
+        return self.ref[list_name].slugs
+
+
+def _coded(codes: _Codes, list_name: str, what: str) -> Callable[[Any], str | None]:
     def parse(cell: Any) -> str | None:
         text = _text(cell)
         if text is None:
             return None
-        slug = ref.match(list_name, text)
+        slug = codes.match(list_name, text)
         if slug is None:
             raise _CellError(f"{what} inconnu : donnez son code ou son libellé exact.")
         return slug
@@ -276,7 +298,7 @@ def _coded(ref: ReferenceData, list_name: str, what: str) -> Callable[[Any], str
     return parse
 
 
-def _statuses(ref: ReferenceData, cell: Any) -> tuple[str, ...]:
+def _statuses(codes: _Codes, cell: Any) -> tuple[str, ...]:
     text = _text(cell)
     if text is None:
         return ()
@@ -284,30 +306,30 @@ def _statuses(ref: ReferenceData, cell: Any) -> tuple[str, ...]:
     for position, token in enumerate(_LIST_SEPARATORS.split(text), start=1):
         if not token.strip():
             continue
-        slug = ref.match("statuses", token)
+        slug = codes.match("statuses", token)
         if slug is None:
-            codes = ", ".join(ref["statuses"].slugs)
-            raise _CellError(f"statut n° {position} inconnu (codes possibles : {codes}).")
+            known = ", ".join(codes.slugs("statuses"))
+            raise _CellError(f"statut n° {position} inconnu (codes possibles : {known}).")
         if slug not in result:
             result.append(slug)
     return tuple(result)
 
 
-def _barriers(ref: ReferenceData, cell: Any) -> dict[str, str]:
+def _barriers(codes: _Codes, cell: Any) -> dict[str, str]:
     text = _text(cell)
     if text is None:
         return {}
     result: dict[str, str] = {}
-    levels = ", ".join(ref["intensities"].slugs)
+    levels = ", ".join(codes.slugs("intensities"))
     for position, token in enumerate(_LIST_SEPARATORS.split(text), start=1):
         if not token.strip():
             continue
         name, _, level = token.partition(":")
-        slug = ref.match("freins", name)
+        slug = codes.match("freins", name)
         if slug is None:
-            codes = ", ".join(ref["freins"].slugs)
-            raise _CellError(f"frein n° {position} inconnu (codes possibles : {codes}).")
-        intensity = ref.match("intensities", level) if level.strip() else None
+            known = ", ".join(codes.slugs("freins"))
+            raise _CellError(f"frein n° {position} inconnu (codes possibles : {known}).")
+        intensity = codes.match("intensities", level) if level.strip() else None
         if intensity is None:
             raise _CellError(
                 f"frein n° {position} : intensité attendue après « : » ({levels}), "
@@ -324,6 +346,7 @@ class _Parser:
     headers: tuple[str, ...]
     referents: Mapping[str, str]
     today: date
+    codes: _Codes
     errors: list[RowError] = field(default_factory=list)
 
     def header(self, column: str) -> str:
@@ -348,26 +371,26 @@ class _Parser:
             last_name=cell("nom", _text),
             first_name=cell("prenom", _text),
             birth_date=cell("date_naissance", _date),
-            age_band=cell("tranche_age", _coded(self.ref, "age_bands", "tranche d'âge")),
+            age_band=cell("tranche_age", _coded(self.codes, "age_bands", "tranche d'âge")),
             gender=cell("genre", _gender),
             phone=cell("telephone", _phone),
             email=cell("email", _text),
             address=cell("adresse", _text),
             postcode=cell("code_postal", _postcode),
             commune=cell("commune", _text),
-            qpv=cell("qpv", _coded(self.ref, "qpv", "QPV")),
-            statuses=cell("statuts", lambda c: _statuses(self.ref, c), ()),
+            qpv=cell("qpv", _coded(self.codes, "qpv", "QPV")),
+            statuses=cell("statuts", lambda c: _statuses(self.codes, c), ()),
             education_level=cell(
                 "niveau_formation",
-                _coded(self.ref, "education_levels", "niveau de formation"),
+                _coded(self.codes, "education_levels", "niveau de formation"),
             ),
-            barriers=cell("freins", lambda c: _barriers(self.ref, c), {}),
+            barriers=cell("freins", lambda c: _barriers(self.codes, c), {}),
             intake_date=cell("date_entree", _date),
             referent_user_id=referent_id,
             referent_name=None if referent_id else referent,
         )
         exit_date = cell("date_sortie", _date)
-        exit_reason = cell("motif_sortie", _coded(self.ref, "exit_reasons", "motif de sortie"))
+        exit_reason = cell("motif_sortie", _coded(self.codes, "exit_reasons", "motif de sortie"))
         if bool(exit_date) != bool(exit_reason) and not failures:
             column = "motif_sortie" if exit_date else "date_sortie"
             failures.append(
@@ -424,8 +447,10 @@ def import_sheet(
     mapping = map_columns(sheet.headers)
     if not sheet.rows:
         raise ServiceError("Le fichier ne contient aucune ligne de données sous les en-têtes.")
+    ref = reference_data()
     parser = _Parser(
-        ref=reference_data(),
+        ref=ref,
+        codes=_Codes(ref),
         mapping=mapping,
         headers=sheet.headers,
         referents=referents or {},
