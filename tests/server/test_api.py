@@ -8,6 +8,7 @@ import asyncio
 import gzip
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable
 
@@ -16,7 +17,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from mediateur.server.api.deps import WriteTransaction
 from mediateur.server.core.config import Settings
+from mediateur.server.core.db import Database
 from mediateur.server.models import device
 from mediateur.server.roles import Role
 from mediateur.sync.protocol import MIN_SUPPORTED_SCHEMA, SCHEMA_VERSION
@@ -313,3 +316,28 @@ def test_openapi_is_served_under_the_api_prefix(client: TestClient) -> None:
     assert revoke["security"] == [{"HTTPBearer": []}]
     assert set(revoke["responses"]["404"]["content"]) == {"application/problem+json"}
     assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_a_database_wait_past_the_statement_timeout_gives_503(
+    make_app: Callable[[Settings], FastAPI], database_url: str
+) -> None:
+    app = make_app(fast_settings(database_url, statement_timeout_ms=200))
+
+    @app.post("/api/v1/test/slow-write")
+    def slow_write(conn: WriteTransaction) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_sleep(5)")
+
+    blocker = Database(database_url)
+    # On SQLite the stuck part is waiting for another writer, which holds the lock throughout.
+    with blocker.begin() as held, TestClient(app) as client:
+        held.execute(select(device.c.id))
+        started = time.monotonic()
+        response = client.post("/api/v1/test/slow-write")
+        elapsed = time.monotonic() - started
+    blocker.dispose()
+
+    assert response.status_code == 503
+    assert response.json()["code"] == "service_unavailable"
+    assert response.headers["retry-after"] == "5"
+    assert elapsed < 3

@@ -219,7 +219,9 @@ def set_role(conn: Connection, *, username: str, role: Role, now: datetime) -> U
 
 
 def directory(conn: Connection) -> Directory:
-    """Every organisation and every user's public card: no username, no password hash."""
+    """Every organisation and every user's public card: no username, no password hash.
+
+    Disabled accounts stay listed: they remain the referents and authors of past records."""
     organisations = [
         DirectoryOrganisation(id=row.id, name=row.name)
         for row in conn.execute(select(organisation.c.id, organisation.c.name).order_by("name"))

@@ -2,8 +2,9 @@
 
 `Database.begin()` is a write transaction and `Database.read()` a read-only one. On SQLite (the
 embedded default) writers take the write lock up front (`BEGIN IMMEDIATE`), so two workers never
-fail on a lock upgrade, and WAL lets readers run beside them. On PostgreSQL every connection gets a
-statement timeout, so a stuck query aborts its request instead of holding a worker. No state that
+fail on a lock upgrade, and WAL lets readers run beside them. The statement timeout bounds how long
+a request can wait on the database (on PostgreSQL a running query or a lock, on SQLite another
+writer's lock); past it the request fails with 503 instead of holding a worker. No state that
 matters lives in the process: several workers share one database.
 """
 
@@ -20,7 +21,6 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 10000",
 )
 _WRITE = {"begin_mode": "IMMEDIATE"}
 
@@ -53,7 +53,7 @@ class Database:
 def make_engine(url: str, *, statement_timeout_ms: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, busy_timeout_ms=statement_timeout_ms)
     return create_engine(
         url,
         hide_parameters=True,
@@ -70,11 +70,11 @@ def make_engine(url: str, *, statement_timeout_ms: int) -> Engine:
     )
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, *, busy_timeout_ms: int) -> Engine:
     engine = create_engine(
         url,
         hide_parameters=True,
-        connect_args={"check_same_thread": False, "timeout": 10},
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
     )
 
     @event.listens_for(engine, "connect")
@@ -85,6 +85,8 @@ def _sqlite_engine(url: str) -> Engine:
         try:
             for pragma in SQLITE_PRAGMAS:
                 cursor.execute(pragma)
+            # SQLite has no statement timeout: a wait for another writer's lock is what can hang.
+            cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         finally:
             cursor.close()
 
