@@ -382,3 +382,53 @@ def test_an_erased_person_is_never_brought_back_by_an_older_export(
     report = run(vault, export)
     assert (report.imported, report.already_present, report.withdrawn) == (0, (2,), (3,))
     assert [p.last_name for p in people(vault)] == ["Benali"]
+
+
+def test_referents_are_matched_to_the_cached_directory(vault: Vault, tmp_path: Path) -> None:
+    from sqlalchemy import insert
+
+    from mediateur.services.context import referents_by_name, user_names
+    from mediateur.store.schema import directory_user
+
+    julie = "0190a000-0000-7000-8000-000000000001"
+    with vault.unit_of_work() as uow:
+        uow.session.execute(
+            insert(directory_user),
+            [
+                {
+                    "id": julie,
+                    "display_name": "Julie Marchand",
+                    "organisation_id": julie,
+                    "role": "mediator",
+                },
+                {
+                    "id": "0190a000-0000-7000-8000-000000000002",
+                    "display_name": "Awa Diop",
+                    "organisation_id": julie,
+                    "role": "mediator",
+                },
+                {
+                    "id": "0190a000-0000-7000-8000-000000000003",
+                    "display_name": "Awa Diop",
+                    "organisation_id": julie,
+                    "role": "manager",
+                },
+            ],
+        )
+    headers = [*HEADERS, "referent"]
+    rows = [headers, [*ROW, "julie MARCHAND"], ["Diallo", "Awa", *ROW[2:], "Awa Diop"]]
+    with vault.unit_of_work() as uow:
+        referents = referents_by_name(user_names(uow.session))
+        import_sheet(
+            uow=uow,
+            sheet=read_sheet(write_csv(tmp_path / "c.csv", rows)),
+            referents=referents,
+            today=TODAY,
+        )
+    by_name = {p.last_name: p for p in people(vault)}
+    assert (by_name["Benali"].referent_user_id, by_name["Benali"].referent_name) == (julie, None)
+    # Two users share this name: kept as a name rather than guessed.
+    assert (by_name["Diallo"].referent_user_id, by_name["Diallo"].referent_name) == (
+        None,
+        "Awa Diop",
+    )

@@ -18,11 +18,16 @@ from typing import Any
 
 from mediateur.cli import EXIT_WARNINGS
 from mediateur.cli.support import CliError, open_vault
-from mediateur.domain.reference import fold, reference_data
+from mediateur.domain.reference import reference_data
 from mediateur.reports.exports import FORMATS, KINDS, export_to_file, format_for
 from mediateur.reports.indicators import Indicators, compute_indicators
 from mediateur.services import clock
-from mediateur.services.context import DeviceContext, current_context
+from mediateur.services.context import (
+    DeviceContext,
+    current_context,
+    referents_by_name,
+    user_names,
+)
 from mediateur.services.importer import ImportReport, import_sheet
 from mediateur.services.retention import anonymise_expired
 from mediateur.services.spreadsheet import read_sheet
@@ -121,12 +126,6 @@ def data_vault(args: argparse.Namespace) -> Iterator[tuple[Vault, DeviceContext]
         vault.lock()
 
 
-def _referents(context: DeviceContext) -> Mapping[str, str]:
-    if context.user_id and context.user_name:
-        return {fold(context.user_name): context.user_id}
-    return {}
-
-
 def _lines(lines: tuple[int, ...]) -> str:
     shown = ", ".join(str(n) for n in lines[:MAX_LINES_SHOWN])
     return shown + (" …" if len(lines) > MAX_LINES_SHOWN else "")
@@ -161,11 +160,9 @@ def _print_report(path: Path, report: ImportReport) -> None:
 def run_import(args: argparse.Namespace) -> int:
     sheet = read_sheet(args.file)
     with data_vault(args) as (vault, context), vault.unit_of_work() as uow:
+        referents = referents_by_name(user_names(uow.session, context))
         report = import_sheet(
-            uow=uow,
-            sheet=sheet,
-            skip_invalid=args.skip_invalid,
-            referents=_referents(context),
+            uow=uow, sheet=sheet, skip_invalid=args.skip_invalid, referents=referents
         )
     _print_report(args.file, report)
     return EXIT_WARNINGS if report.has_warnings else 0

@@ -21,6 +21,7 @@ from mediateur.domain.dictionary import ENTITIES
 from mediateur.domain.reference import reference_data
 from mediateur.domain.values import encode, format_datetime
 from mediateur.services import clock
+from mediateur.services.context import user_names
 from mediateur.services.records import live_row
 from mediateur.store.schema import contact, follow_up, partner, referral, referral_event
 from mediateur.store.unit_of_work import UnitOfWork
@@ -106,11 +107,14 @@ def access_export(
         document["partenaire"] = row["partner_name"]
         document["historique"] = [_record("referral_event", e) for e in events]
         referral_documents.append(document)
+    document = _record("beneficiary", person)
+    names = user_names(session)
+    document["referent"] = person["referent_name"] or names.get(person["referent_user_id"] or "")
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "genere_le": format_datetime(now or clock.now()),
-        "personne": _record("beneficiary", person),
+        "personne": document,
         "contacts": [_record("contact", row) for row in contacts],
         "suivis": [_record("follow_up", row) for row in follow_ups],
         "orientations": referral_documents,

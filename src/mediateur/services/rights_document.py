@@ -74,7 +74,7 @@ SITUATION = (
 )
 PROGRAMME = (
     "intake_date",
-    "referent_name",
+    "referent",
     "source_partner",
     "status",
     "exit_date",
