@@ -133,7 +133,7 @@ def format_recovery_code(code_bytes: bytes) -> str:
 
 def parse_recovery_code(text: str) -> bytes:
     cleaned = text.upper().replace("-", "").replace(" ", "")
-    cleaned = cleaned.translate(str.maketrans({"I": "1", "L": "1", "O": "0"}))
+    cleaned = cleaned.translate(str.maketrans("ILO", "110"))
     if len(cleaned) != 28 or any(ch not in _CROCKFORD for ch in cleaned):
         raise MalformedRecoveryCode()
     number = 0

@@ -10,6 +10,8 @@ are the fields of the row's outbox entries.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -37,10 +39,10 @@ metadata = MetaData(
 )
 
 
-def _column_type(kind: Kind, max_length: int | None) -> TypeEngine[object]:
+def _column_type(kind: Kind, max_length: int | None) -> TypeEngine[Any]:
     if kind is Kind.TEXT:
         return String(max_length) if max_length and max_length <= 500 else Text()
-    mapping: dict[Kind, TypeEngine[object]] = {
+    mapping: dict[Kind, TypeEngine[Any]] = {
         Kind.DATE: Date(),
         Kind.DATETIME: UTCDateTime(),
         Kind.BOOL: Boolean(),
@@ -56,7 +58,7 @@ def _column_type(kind: Kind, max_length: int | None) -> TypeEngine[object]:
 
 
 def _synced_table(spec: EntitySpec) -> Table:
-    system = [
+    system: list[Column[Any]] = [
         Column("id", String(36), primary_key=True),
         Column("organisation_id", String(36)),
         Column("created_at", UTCDateTime(), nullable=False),
@@ -65,7 +67,9 @@ def _synced_table(spec: EntitySpec) -> Table:
         Column("deleted", Boolean(), nullable=False, default=False),
         Column("server_seq", Integer(), nullable=False, default=0),
     ]
-    fields = [Column(f.name, _column_type(f.kind, f.max_length)) for f in spec.fields]
+    fields: list[Column[Any]] = [
+        Column(f.name, _column_type(f.kind, f.max_length)) for f in spec.fields
+    ]
     return Table(spec.name, metadata, *system, *fields)
 
 

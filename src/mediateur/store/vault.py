@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import CursorResult, Engine, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -257,11 +257,12 @@ class Vault:
 
 def persist_hlc(session: Session, stamp: str) -> None:
     """Store the clock state, never moving it backwards (two threads may commit out of order)."""
-    stored = session.execute(
+    result: CursorResult[Any] = session.execute(  # type: ignore[assignment]
         update(sync_meta)
         .where(sync_meta.c.key == HLC_KEY, sync_meta.c.value < stamp)
         .values(value=stamp)
-    ).rowcount
+    )
+    stored = result.rowcount
     if not stored:
         session.execute(
             text("INSERT OR IGNORE INTO sync_meta (key, value) VALUES (:key, :value)"),

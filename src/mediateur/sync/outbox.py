@@ -181,9 +181,12 @@ def build_batch(
         size += encoded
     body = _encode(payload)
     key = str(uuid.uuid4())
-    batch_id = session.execute(
-        insert(push_batch).values(idempotency_key=key, body=body, created_at=now_utc())
-    ).inserted_primary_key[0]
+    batch_id = session.scalar(
+        insert(push_batch)
+        .values(idempotency_key=key, body=body, created_at=now_utc())
+        .returning(push_batch.c.id)
+    )
+    assert batch_id is not None
     if chosen:
         session.execute(update(outbox).where(outbox.c.seq.in_(chosen)).values(batch_id=batch_id))
     return StoredBatch(batch_id, key, body, len(chosen))

@@ -1,7 +1,7 @@
 """Alembic environment: always driven from `mediateur.store.migrations.upgrade` with an open
 connection (the key is already applied), never from an alembic.ini."""
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 
@@ -12,7 +12,7 @@ if connection is None:
     raise RuntimeError("store migrations run through mediateur.store.migrations.upgrade()")
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> Literal[False]:
     """Autogenerate: import the module of our own column types in new revisions."""
     if type_ == "type" and type(obj).__module__.startswith("mediateur."):
         autogen_context.imports.add(f"import {type(obj).__module__}")
