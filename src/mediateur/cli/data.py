@@ -68,7 +68,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "défaut, toute la période)."
         ),
     )
-    stats.add_argument("--json", action="store_true", help="sortie JSON (DESIGN.md §9)")
+    stats.add_argument("--json", action="store_true", help="sortie JSON, pour les scripts")
     stats.add_argument("--from", dest="date_from", metavar="AAAA-MM-JJ", type=_day, help="début")
     stats.add_argument("--to", dest="date_to", metavar="AAAA-MM-JJ", type=_day, help="fin")
     stats.set_defaults(handler=run_stats)

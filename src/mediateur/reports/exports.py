@@ -326,4 +326,4 @@ def export_to_file(
 def format_for(path: Path, explicit: str | None) -> ExportFormat | None:
     """The format asked for, else the one the file name implies."""
     chosen = (explicit or path.suffix.lstrip(".")).lower()
-    return chosen if chosen in FORMATS else None  # type: ignore[return-value]
+    return next((f for f in FORMATS if f == chosen), None)

@@ -532,7 +532,7 @@ def resolve_beneficiary_id(session: Session, text: str) -> str:
             f"Plusieurs personnes ont un identifiant contenant {text.strip()} : "
             "donnez l'identifiant complet."
         )
-    return found[0]
+    return str(found[0])
 
 
 def input_from(person: Beneficiary) -> BeneficiaryInput:

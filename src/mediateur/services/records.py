@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, select
+from sqlalchemy import RowMapping, Table, select
 from sqlalchemy.orm import Session
 
 from mediateur.services.errors import RecordNotFound
@@ -19,7 +19,7 @@ from mediateur.store.schema import synced_tables
 V = TypeVar("V")
 
 
-def to_view(cls: type[V], row: Mapping[str, Any]) -> V:
+def to_view(cls: type[V], row: Mapping[str, Any] | RowMapping) -> V:
     """Build dataclass `cls` from the columns of `row` that it names; a NULL list or map column
     takes the field's empty default."""
     values: dict[str, Any] = {}

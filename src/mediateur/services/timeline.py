@@ -79,9 +79,11 @@ def beneficiary_timeline(session: Session, beneficiary_id: str) -> list[Timeline
             )
         )
     statuses = ref["referral_statuses"]
-    for row in list_referrals(session, beneficiary_id=beneficiary_id):
-        head = f"Orientation {row.referral.number or ''} vers {row.partner_name}".replace("  ", " ")
-        events = list_referral_events(session, row.referral.id)
+    for chain in list_referrals(session, beneficiary_id=beneficiary_id):
+        head = f"Orientation {chain.referral.number or ''} vers {chain.partner_name}".replace(
+            "  ", " "
+        )
+        events = list_referral_events(session, chain.referral.id)
         for event in events:
             entries.append(
                 TimelineEntry(
@@ -90,18 +92,18 @@ def beneficiary_timeline(session: Session, beneficiary_id: str) -> list[Timeline
                     title=f"{head} : {statuses.label(event.to_status)}",
                     detail=event.reason,
                     entity="referral",
-                    record_id=row.referral.id,
+                    record_id=chain.referral.id,
                 )
             )
         if not events:
             entries.append(
                 TimelineEntry(
-                    at=row.referral.created_at,
+                    at=chain.referral.created_at,
                     kind="referral",
-                    title=f"{head} : {statuses.label(row.referral.status)}",
-                    detail=row.referral.reason,
+                    title=f"{head} : {statuses.label(chain.referral.status)}",
+                    detail=chain.referral.reason,
                     entity="referral",
-                    record_id=row.referral.id,
+                    record_id=chain.referral.id,
                 )
             )
     if person.exit_date:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediateur.domain.reference import reference_data
@@ -46,7 +46,7 @@ def _due_follow_ups(session: Session, today: date) -> list[TodoItem]:
             )
         )
     }
-    latest: dict[str, Row[Any]] = {}
+    latest: dict[str, Any] = {}  # person → the row of their latest follow-up
     rows = session.execute(
         select(
             follow_up.c.id,
@@ -58,9 +58,9 @@ def _due_follow_ups(session: Session, today: date) -> list[TodoItem]:
         .where(follow_up.c.deleted.is_(False))
         .order_by(follow_up.c.occurred_at, follow_up.c.id)
     )
-    for row in rows:
-        if row.beneficiary_id in people:
-            latest[row.beneficiary_id] = row
+    for found in rows:
+        if found.beneficiary_id in people:
+            latest[found.beneficiary_id] = found
     kinds = reference_data()["follow_up_kinds"]
     items = []
     for person_id, row in latest.items():
