@@ -52,6 +52,9 @@ class AppContext(QObject):
     integrity_check_started = Signal()
     lock_requested = Signal()
     idle_lock_changed = Signal(int)  # minutes
+    new_referral_requested = Signal(object, object)  # beneficiary_id, contact_id (str or None)
+    beneficiary_requested = Signal(str)  # beneficiary_id
+    referral_requested = Signal(str)  # referral_id
 
     def __init__(self, *, home: Path, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +114,21 @@ class AppContext(QObject):
     def request_lock(self) -> None:
         """Ask the main window to lock now (it closes dialogs first, then calls `lock()`)."""
         self.lock_requested.emit()
+
+    def request_new_referral(
+        self, *, beneficiary_id: str | None = None, contact_id: str | None = None
+    ) -> None:
+        """Ask for a new referral of a cohort member or of a contact (the Orientations side
+        answers; until it is connected, nothing happens)."""
+        self.new_referral_requested.emit(beneficiary_id, contact_id)
+
+    def request_beneficiary(self, beneficiary_id: str) -> None:
+        """Ask the workspace to open a person's file in Cohorte."""
+        self.beneficiary_requested.emit(beneficiary_id)
+
+    def request_referral(self, referral_id: str) -> None:
+        """Ask to show one referral (the Orientations side answers)."""
+        self.referral_requested.emit(referral_id)
 
     def open(self, vault: Vault) -> None:
         if self.is_unlocked:
