@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from mediateur import __version__
 from mediateur.cli.french_argparse import FrenchArgumentParser
 from mediateur.cli.support import CliError
+from mediateur.domain.reference import ReferenceDataError, reference_data
 from mediateur.services.errors import ServiceError
 from mediateur.store.errors import VaultError
 
@@ -68,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(profile=args.profile)
     try:
+        reference_data()  # a broken reference file stops every command with its French reason
         return int(args.handler(args))
-    except (CliError, VaultError, ServiceError) as exc:
+    except (CliError, VaultError, ServiceError, ReferenceDataError) as exc:
         print(f"mediateur : {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
