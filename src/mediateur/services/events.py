@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mediateur.domain.reference import fold
 from mediateur.services import clock
 from mediateur.services.records import exists, live_row, to_view
 from mediateur.services.validation import Checker
-from mediateur.store.schema import event
+from mediateur.store.schema import event, partner
 from mediateur.store.unit_of_work import UnitOfWork
 
 
@@ -44,6 +45,15 @@ class Event:
     place: str | None = None
     partner_ids: tuple[str, ...] = ()
     headcount: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerChoice:
+    """A partner of the directory, as the event form lists it."""
+
+    id: str
+    name: str
+    commune: str | None
 
 
 def validate_event(session: Session, data: EventInput) -> dict[str, Any]:
@@ -105,3 +115,12 @@ def event_titles(session: Session, ids: Sequence[str]) -> dict[str, str]:
         return {}
     rows = session.execute(select(event.c.id, event.c.title).where(event.c.id.in_(wanted)))
     return {row.id: row.title for row in rows}
+
+
+def partner_choices(session: Session) -> list[PartnerChoice]:
+    """The directory's partners an event can name, in alphabetical order."""
+    rows = session.execute(
+        select(partner.c.id, partner.c.nom, partner.c.commune).where(partner.c.deleted.is_(False))
+    )
+    choices = [PartnerChoice(row.id, row.nom, row.commune) for row in rows]
+    return sorted(choices, key=lambda p: (fold(p.name), p.id))
