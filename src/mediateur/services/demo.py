@@ -14,9 +14,9 @@ from __future__ import annotations
 import random
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import update
 
@@ -313,7 +313,7 @@ class _Generator:
         self.rive_droite = [i.slug for i in self.ref["qpv"].items if i.extra.get("rive_droite")]
         self.start = today - timedelta(days=30 * MONTHS)
         self.names: set[tuple[str, str]] = set()
-        self.partners: list[tuple[str, tuple[str, ...]]] = []
+        self.partners: list[tuple[str, str, tuple[str, ...]]] = []  # partner, service, freins
         self.counts = dict.fromkeys(
             ("events", "contacts", "beneficiaries", "follow_ups", "referrals", "exits"), 0
         )
@@ -346,34 +346,24 @@ class _Generator:
     # Directory
 
     def partners_and_services(self) -> None:
-        for (
-            di_id,
-            nom,
-            adresse,
-            code_postal,
-            commune,
-            network,
-            service,
-            themes,
-            freins,
-        ) in _PARTNERS:
-            pid = partner_id(di_id)
+        for structure in _PARTNERS:
+            pid = partner_id(structure.di_id)
             number = f"05 36 49 {self.rng.randint(10, 99):02d} {self.rng.randint(10, 99):02d}"
-            mail_name = di_id.removeprefix("demo--")
+            mail_name = structure.di_id.removeprefix("demo--")
             self.uow.create(
                 "partner",
                 {
-                    "nom": nom,
+                    "nom": structure.nom,
                     "source": "demo",
-                    "di_id": di_id,
-                    "description": f"Structure fictive de démonstration ({service.lower()}).",
-                    "adresse": adresse,
-                    "code_postal": code_postal,
-                    "commune": commune,
+                    "di_id": structure.di_id,
+                    "description": f"Structure fictive de démonstration : {structure.service}.",
+                    "adresse": structure.adresse,
+                    "code_postal": structure.code_postal,
+                    "commune": structure.commune,
                     "telephone": number,
                     "courriel": f"contact@{mail_name}.exemple.fr",
                     "horaires_accueil": "Mo-Fr 09:00-12:30,13:30-17:00",
-                    "reseaux_porteurs": [network],
+                    "reseaux_porteurs": [structure.network],
                     "date_maj": self.today - timedelta(days=30),
                 },
                 record_id=pid,
@@ -382,25 +372,25 @@ class _Generator:
                 "service",
                 {
                     "structure_id": pid,
-                    "nom": service,
+                    "nom": structure.service,
                     "source": "demo",
-                    "di_id": di_id + "--service",
+                    "di_id": structure.di_id + "--service",
                     "type": "accompagnement",
-                    "thematiques": list(themes),
+                    "thematiques": list(structure.thematiques),
                     "frais": "gratuit",
                     "publics": ["residents-qpv-frr"],
-                    "adresse": adresse,
-                    "code_postal": code_postal,
-                    "commune": commune,
+                    "adresse": structure.adresse,
+                    "code_postal": structure.code_postal,
+                    "commune": structure.commune,
                     "telephone": number,
                     "modes_accueil": ["en-presentiel"],
                     "modes_mobilisation": ["telephoner", "se-presenter"],
                     "mobilisable_par": ["professionnels", "usagers"],
                     "date_maj": self.today - timedelta(days=30),
                 },
-                record_id=service_id(di_id),
+                record_id=service_id(structure.di_id),
             )
-            self.partners.append((pid, freins))
+            self.partners.append((pid, service_id(structure.di_id), structure.freins))
 
     # Field work
 
@@ -443,7 +433,7 @@ class _Generator:
         result = []
         for kind, title, day, qpv in sorted(created, key=lambda e: e[2]):
             starts = clock.at_paris(day, 14 if kind != "food_and_job" else 11)
-            partners = self.rng.sample([p for p, _ in self.partners], k=2)
+            partners = self.rng.sample([p for p, _, _ in self.partners], k=2)
             event_id = create_event(
                 uow=self.uow,
                 data=EventInput(
@@ -461,7 +451,15 @@ class _Generator:
         self.counts["events"] = len(result)
         return result
 
-    def contact(self, day: date, qpv: str, channel: str, event_id: str | None, **kw: Any) -> str:
+    def contact(
+        self,
+        day: date,
+        qpv: str,
+        channel: str,
+        event_id: str | None,
+        *,
+        anonymous: bool | None = None,
+    ) -> str:
         gender = self.pick_gender()
         band = self.rng.choices(
             ("16_24", "25_44", "45_54", "55_plus", "nr", "moins_16"), weights=(34, 38, 15, 7, 4, 2)
@@ -471,12 +469,9 @@ class _Generator:
             k=self.rng.choice((0, 0, 1, 1, 2)),
         )
         themes = self.rng.sample(self.ref["freins"].slugs, k=self.rng.choice((0, 1, 1, 2, 3)))
-        outcome = (
-            kw.pop("outcome", None)
-            or self.rng.choices(
-                ("information", "orientation", "rdv_pris", "sans_suite"), weights=(50, 25, 12, 13)
-            )[0]
-        )
+        outcome = self.rng.choices(
+            ("information", "orientation", "rdv_pris", "sans_suite"), weights=(50, 25, 12, 13)
+        )[0]
         note = self.rng.choice(
             (
                 None,
@@ -497,7 +492,7 @@ class _Generator:
                 outcome=outcome,
                 event_id=event_id,
                 qpv=qpv,
-                anonymous=kw.pop("anonymous", self.rng.random() < 0.35),
+                anonymous=self.rng.random() < 0.35 if anonymous is None else anonymous,
                 gender=gender,
                 age_band=band,
                 statuses=tuple(statuses),
@@ -600,14 +595,11 @@ class _Generator:
             people.append((person, intake_day))
         while len(people) < 100:
             intake_day = self.day_between(self.start, self.today)
-            data = self.intake(intake_day, self.rng.choice(self.rive_droite))
-            data = BeneficiaryInput(
-                **{
-                    **_fields(data),
-                    "source_partner": self.rng.choice(
-                        ("Mission Locale", "CCAS", "Maison des solidarités", "Bouche-à-oreille")
-                    ),
-                }
+            data = replace(
+                self.intake(intake_day, self.rng.choice(self.rive_droite)),
+                source_partner=self.rng.choice(
+                    ("Mission Locale", "CCAS", "Maison des solidarités", "Bouche-à-oreille")
+                ),
             )
             person = create_beneficiary(
                 uow=self.uow,
@@ -649,22 +641,20 @@ class _Generator:
         chosen = self.rng.sample(people, k=min(70, len(people)))
         for index, (person, intake_day) in enumerate(chosen):
             path = _PATHS[index % len(_PATHS)]
-            partner, freins = self.rng.choice(self.partners)
-            created = self.moment(
-                self.day_between(intake_day, self.today - timedelta(days=len(path) * 4))
-            )
+            partner, service, freins = self.rng.choice(self.partners)
+            # Leave room for the history before today: 12 days a step, 31 for an expiry.
+            span = 12 * len(path) + (31 if "expiree" in path else 0)
+            created = self.moment(self.day_between(intake_day, self.today - timedelta(days=span)))
             with_appointment = self.rng.random() < 0.4
             made = create_referral(
                 uow=self.uow,
                 data=ReferralInput(
                     partner_id=partner,
                     beneficiary_id=person,
-                    service_id=service_id(
-                        next(p[0] for p in _PARTNERS if partner_id(p[0]) == partner)
-                    ),
+                    service_id=service,
                     barrier_codes=tuple(freins[:1]),
                     reason="Accompagnement proposé lors de l'entretien de suivi.",
-                    appointment_at=clock.at_paris(created.date() + timedelta(days=7), 10)
+                    appointment_at=clock.at_paris(clock.paris_date(created) + timedelta(days=7), 10)
                     if with_appointment
                     else None,
                     expected_contact="rdv_fixe"
@@ -680,7 +670,8 @@ class _Generator:
             )
             moment = created
             for status in path:
-                moment = min(moment + timedelta(days=self.rng.randint(1, 12), hours=2), self.now)
+                wait = 31 if status == "expiree" else self.rng.randint(1, 12)
+                moment = min(moment + timedelta(days=wait, hours=2), self.now)
                 if status == "emise":
                     record_printing(
                         uow=self.uow, referral_id=made.id, context=self.context, now=moment
@@ -729,10 +720,6 @@ class _Generator:
                 today=self.today,
             )
             self.counts["exits"] += 1
-
-
-def _fields(data: BeneficiaryInput) -> dict[str, Any]:
-    return {name: getattr(data, name) for name in data.__dataclass_fields__}
 
 
 def _ascii(text: str) -> str:
