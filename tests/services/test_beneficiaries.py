@@ -214,3 +214,50 @@ def test_ids_resolve_from_a_fragment(vault: Vault, enrol: Callable[..., str]) ->
             resolve_beneficiary_id(session, "ffffffff-ffff")
         with pytest.raises(RecordNotFound):
             get_beneficiary(session, "ffffffff-ffff-7fff-bfff-ffffffffffff")
+
+
+def test_sharing_needs_consent_and_stops_with_opposition(
+    vault: Vault, enrol: Callable[..., str]
+) -> None:
+    from sqlalchemy import insert
+
+    from mediateur.services.beneficiaries import share_beneficiary
+    from mediateur.store.schema import directory_organisation
+
+    partner_org = "0190a000-0000-7000-8000-0000000000aa"
+    with vault.unit_of_work() as uow:
+        uow.session.execute(insert(directory_organisation).values(id=partner_org, name="PLIE"))
+    refused = enrol(sharing_agreed=False)
+    agreed = enrol(
+        last_name="Diallo", first_name="Awa", birth_date=date(1990, 1, 1), sharing_agreed=True
+    )
+    with pytest.raises(ServiceError, match="pas donné son accord"), vault.unit_of_work() as uow:
+        share_beneficiary(uow=uow, beneficiary_id=refused, organisation_ids=[partner_org])
+    with pytest.raises(ServiceError, match="inconnue de l'annuaire"), vault.unit_of_work() as uow:
+        share_beneficiary(
+            uow=uow,
+            beneficiary_id=agreed,
+            organisation_ids=["0190a000-0000-7000-8000-0000000000bb"],
+        )
+    with vault.unit_of_work() as uow:
+        assert share_beneficiary(
+            uow=uow, beneficiary_id=agreed, organisation_ids=[partner_org]
+        ) == (partner_org,)
+    with vault.session() as session:
+        assert get_beneficiary(session, agreed).shared_with == (partner_org,)
+        form = input_from(get_beneficiary(session, agreed))
+    opposed = intake(
+        last_name="Diallo",
+        first_name="Awa",
+        birth_date=date(1990, 1, 1),
+        restricted=True,
+        sharing_agreed=False,
+    )
+    with vault.unit_of_work() as uow:
+        changed = update_beneficiary(uow=uow, beneficiary_id=agreed, data=opposed, today=TODAY)
+    assert {"restricted", "sharing_agreed", "shared_with"} <= set(changed)
+    with vault.session() as session:
+        assert get_beneficiary(session, agreed).shared_with == ()
+    with pytest.raises(ServiceError, match="opposée au partage"), vault.unit_of_work() as uow:
+        share_beneficiary(uow=uow, beneficiary_id=agreed, organisation_ids=[partner_org])
+    assert form.sharing_agreed is True

@@ -32,7 +32,7 @@ from mediateur.services.errors import (
 )
 from mediateur.services.records import live_row, to_view
 from mediateur.services.validation import Checker
-from mediateur.store.schema import beneficiary
+from mediateur.store.schema import beneficiary, directory_organisation
 from mediateur.store.unit_of_work import UnitOfWork
 
 MINIMUM_AGE = 16
@@ -462,7 +462,37 @@ def update_beneficiary(
     last_contact = current["last_contact_at"]
     if values["intake_date"] and (last_contact is None or last_contact < values["intake_date"]):
         values["last_contact_at"] = values["intake_date"]
+    if values["restricted"] or not values["sharing_agreed"]:
+        # Opposition, or consent withdrawn: the record is no longer shared with anyone.
+        values["shared_with"] = []
     return tuple(uow.update("beneficiary", beneficiary_id, values))
+
+
+def share_beneficiary(
+    *, uow: UnitOfWork, beneficiary_id: str, organisation_ids: Iterable[str]
+) -> tuple[str, ...]:
+    """Let other organisations of the programme follow this person (DESIGN.md §2 sharing);
+    returns the organisations the record is now shared with."""
+    current = _editable_row(uow, beneficiary_id)
+    wanted = list(dict.fromkeys(organisation_ids))
+    if current["restricted"]:
+        raise ServiceError(
+            "La personne s'est opposée au partage : sa fiche ne peut être partagée avec aucune "
+            "autre structure."
+        )
+    if wanted and not current["sharing_agreed"]:
+        raise ServiceError(
+            "La personne n'a pas donné son accord au partage : cochez d'abord l'accord de "
+            "partage dans sa fiche."
+        )
+    known = set(uow.session.scalars(select(directory_organisation.c.id)))
+    if any(org not in known for org in wanted):
+        raise ServiceError(
+            "Structure inconnue de l'annuaire : synchronisez le poste pour mettre l'annuaire à "
+            "jour, puis recommencez."
+        )
+    uow.update("beneficiary", beneficiary_id, {"shared_with": wanted})
+    return tuple(wanted)
 
 
 def exit_cohort(
