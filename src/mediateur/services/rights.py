@@ -147,7 +147,11 @@ def _cascade(uow: UnitOfWork, beneficiary_id: str, op: str) -> CascadeReport:
         )
     )
     contact_ids = list(
-        session.scalars(select(contact.c.id).where(contact.c.beneficiary_id == beneficiary_id))
+        session.scalars(
+            select(contact.c.id).where(
+                contact.c.beneficiary_id == beneficiary_id, contact.c.deleted.is_(False)
+            )
+        )
     )
     if op == "erase":
         uow.erase("beneficiary", beneficiary_id)
