@@ -4,16 +4,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from mediateur.cli.data import data_vault
 from mediateur.cli.support import CliError
 from mediateur.services.beneficiaries import resolve_beneficiary_id
-from mediateur.services.rights import access_export, erase_beneficiary
-from mediateur.services.rights_document import render_access_pdf
-from mediateur.store.atomic import write_atomically
+from mediateur.services.rights import erase_beneficiary
+from mediateur.services.rights_files import write_access_export
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -49,22 +47,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_rights_export(args: argparse.Namespace) -> int:
-    directory: Path = args.output
-    if directory.exists() and not directory.is_dir():
-        raise CliError(f"{directory} existe et n'est pas un dossier.")
     with data_vault(args) as (vault, _), vault.session() as session:
         beneficiary_id = resolve_beneficiary_id(session, args.beneficiary)
-        document = access_export(session, beneficiary_id)
-    pdf = render_access_pdf(document)
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stem = f"droit-acces-{beneficiary_id}"
-    json_path, pdf_path = directory / f"{stem}.json", directory / f"{stem}.pdf"
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(json_path, text.encode("utf-8"), failpoint_prefix="rights")
-    write_atomically(pdf_path, pdf, failpoint_prefix="rights")
+        files = write_access_export(session, beneficiary_id=beneficiary_id, directory=args.output)
     print("Export du droit d'accès écrit :")
-    print(f"  {json_path}")
-    print(f"  {pdf_path}")
+    print(f"  {files.json_path}")
+    print(f"  {files.pdf_path}")
     return 0
 
 
