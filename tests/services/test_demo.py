@@ -15,7 +15,8 @@ from mediateur.domain.reference import reference_data
 from mediateur.reports.indicators import compute_indicators
 from mediateur.services.contacts import todays_contacts
 from mediateur.services.context import current_context
-from mediateur.services.demo import partner_id, populate_demo
+from mediateur.services.demo import populate_demo
+from mediateur.services.partners import partner_record_id
 from mediateur.services.referrals import list_referral_events, list_referrals
 from mediateur.services.todo import todo_list
 from mediateur.store.schema import beneficiary, event, partner
@@ -46,7 +47,7 @@ def test_demo_programme_shape(vault: Vault) -> None:
         histories = [list_referral_events(session, r.referral.id) for r in referrals]
         today_count = len(todays_contacts(session, day=DAY))
         todo = todo_list(session, today=DAY)
-    assert len(partners) == 8
+    assert len(partners) == 12  # resources/partners/rive-droite.json
     assert all(
         pid == str(uuid.uuid5(uuid.NAMESPACE_URL, "mediateur:partner:" + di))
         for pid, di, _ in partners
@@ -67,7 +68,7 @@ def test_demo_programme_shape(vault: Vault) -> None:
     assert cohort["active"] == 84
     assert len(set(names)) == len(names)
     assert set(stats["referrals"]["by_status"]) == set(ref["referral_statuses"].slugs)
-    assert partner_id("demo--plie") in {pid for pid, *_ in partners}
+    assert partner_record_id("demo--plie") in {pid for pid, *_ in partners}
     transitions = ref.referral_transitions()
     for history in histories:
         assert history[0].from_status is None

@@ -199,6 +199,8 @@ REFERRAL = EntitySpec(
         FieldSpec("refusal_reason", Kind.CODE, codes="refusal_reasons"),
         FieldSpec("printed_at", Kind.DATETIME),
         FieldSpec("printed_by", Kind.UUID),
+        # What the person agreed to let the partner copy of the slip carry (none when restricted).
+        FieldSpec("shared_with_partner", Kind.CODES, codes="slip_shared_fields"),
     ),
 )
 

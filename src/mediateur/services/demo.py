@@ -1,10 +1,11 @@
 """A realistic, entirely synthetic programme for demonstrations and screenshots.
 
-Generated in code from a seeded random source (no stored dataset): a handful of fictional partner
-structures with their services, the programme's collective actions (pieds d'immeuble, Food & Job,
-forums, Start'Avenir, block party, rallye à vélo…) in the 7 Rive Droite QPV over eight months,
-about 300 contacts, about 100 cohort members with plausible names, follow-ups, referrals in every
-status with their history, and exits. Everything goes through the use cases, so the demo obeys the
+Generated in code from a seeded random source, on the fictional partner directory of
+`resources/partners` (imported like a real data·inclusion export): the programme's collective
+actions (pieds d'immeuble, Food & Job, forums, Start'Avenir, block party, rallye à vélo…) in the 7
+Rive Droite QPV over eight months, about 300 contacts, about 100 cohort members with plausible
+names, follow-ups, referrals in every status with their history, exits, and the slips of the
+latest action still to print. Everything goes through the use cases, so the demo obeys the
 same rules as real data. Phone numbers are in the ranges ARCEP reserves for fiction
 (05 36 49…, 06 39 98…); e-mail domains are `exemple.fr`.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import random
 import unicodedata
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -25,14 +25,21 @@ from mediateur.services import clock
 from mediateur.services.beneficiaries import BeneficiaryInput, create_beneficiary, exit_cohort
 from mediateur.services.contacts import (
     Contact,
+    ContactFilter,
     ContactInput,
     enrol_contact,
     get_contact,
+    list_contacts,
     record_contact,
 )
 from mediateur.services.context import DeviceContext
 from mediateur.services.events import EventInput, create_event
 from mediateur.services.follow_ups import FollowUpInput, record_follow_up
+from mediateur.services.partners import (
+    import_directory,
+    list_directory,
+    sample_directory,
+)
 from mediateur.services.referrals import (
     ReferralInput,
     change_referral_status,
@@ -46,15 +53,6 @@ DEFAULT_SEED = 2023
 MONTHS = 8
 
 
-def partner_id(di_id: str) -> str:
-    """The record id of a data·inclusion structure (docs/architecture.md)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "mediateur:partner:" + di_id))
-
-
-def service_id(di_id: str) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "mediateur:service:" + di_id))
-
-
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
     partners: int
@@ -66,123 +64,10 @@ class DemoSummary:
     exits: int
 
 
-class _Structure(NamedTuple):
-    di_id: str
-    nom: str
-    adresse: str
-    code_postal: str
-    commune: str
-    network: str  # data·inclusion `reseaux_porteurs`
-    service: str
-    thematiques: list[str]
-    freins: tuple[str, ...]  # the freins its service addresses
-
-
-_PARTNERS = tuple(
-    _Structure(*row)
-    for row in (
-        (
-            "demo--mission-locale",
-            "Mission Locale Rive Droite (démo)",
-            "14 avenue de la Libération",
-            "33310",
-            "Lormont",
-            "mission-locale",
-            "Accompagnement des 16-25 ans vers l'emploi",
-            [
-                "trouver-un-emploi--repondre-a-des-offres-demploi",
-                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-            ],
-            ("reconversion", "reseau_professionnel"),
-        ),
-        (
-            "demo--plie",
-            "PLIE des Hauts de Garonne (démo)",
-            "3 rue Camille Pelletan",
-            "33150",
-            "Cenon",
-            "plie",
-            "Parcours renforcé vers l'emploi",
-            ["trouver-un-emploi--repondre-a-des-offres-demploi"],
-            ("reseau_professionnel", "reconversion"),
-        ),
-        (
-            "demo--france-travail",
-            "France Travail Lormont (démo)",
-            "2 rue Lavoisier",
-            "33310",
-            "Lormont",
-            "france-travail",
-            "Inscription et accompagnement des demandeurs d'emploi",
-            ["preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"],
-            ("administratif_juridique", "reseau_professionnel"),
-        ),
-        (
-            "demo--mobilite",
-            "Plateforme Mobilité Solidaire (démo)",
-            "27 avenue Gaston Cabannes",
-            "33270",
-            "Floirac",
-            "wimoov",
-            "Diagnostic mobilité et aide au permis",
-            [
-                "mobilite--preparer-un-permis",
-                "mobilite--etre-accompagne-dans-son-parcours-mobilite",
-            ],
-            ("mobilite",),
-        ),
-        (
-            "demo--numerique",
-            "Atelier numérique du Bas-Cenon (démo)",
-            "8 place du Marché",
-            "33150",
-            "Cenon",
-            "conseillers-numeriques",
-            "Ateliers numériques et accès aux droits en ligne",
-            [
-                "numerique--maitriser-les-fondamentaux-du-numerique",
-                "numerique--acceder-a-des-services-en-ligne",
-            ],
-            ("numerique", "administratif_juridique"),
-        ),
-        (
-            "demo--ccas",
-            "CCAS de Bassens (démo)",
-            "1 rue du Port",
-            "33530",
-            "Bassens",
-            "ccas-cias",
-            "Aides d'urgence et accompagnement budgétaire",
-            [
-                "difficultes-financieres--ameliorer-sa-gestion-budgetaire",
-                "equipement-et-alimentation--alimentation",
-            ],
-            ("precarite_financiere", "logement"),
-        ),
-        (
-            "demo--centre-social",
-            "Centre social des Coteaux (démo)",
-            "45 rue Pierre Curie",
-            "33310",
-            "Lormont",
-            "fcsf",
-            "Français langue étrangère et savoirs de base",
-            ["lecture-ecriture-calcul--maitriser-le-francais"],
-            ("savoirs_de_base", "contraintes_familiales"),
-        ),
-        (
-            "demo--sante",
-            "Point santé Génicart (démo)",
-            "6 allée des Peupliers",
-            "33310",
-            "Lormont",
-            "cpam",
-            "Bilan de santé et accès aux soins",
-            ["sante--acces-aux-soins", "sante--sante-mentale"],
-            ("sante",),
-        ),
-    )
-)
+class _Offer(NamedTuple):
+    partner_id: str
+    service_id: str
+    freins: tuple[str, ...]  # the freins the service addresses, by its thématiques
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -282,6 +167,14 @@ _PATHS: tuple[tuple[str, ...], ...] = (
     ("emise", "refusee", "cloturee"),
     ("emise", "expiree", "acceptee"),
 )
+# What people agreed to pass on to the partner (civility is left out when the gender is not f/m).
+_SHARING: tuple[tuple[str, ...], ...] = (
+    ("civility", "last_name", "first_name", "phone", "contact_preference", "reason", "barriers"),
+    ("civility", "last_name", "first_name", "phone", "contact_preference", "reason", "barriers"),
+    ("civility", "last_name", "first_name", "phone", "reason"),
+    ("last_name", "first_name"),
+    (),
+)
 _EXIT_REASONS = (
     "emploi_durable",
     "emploi_durable",
@@ -313,7 +206,8 @@ class _Generator:
         self.rive_droite = [i.slug for i in self.ref["qpv"].items if i.extra.get("rive_droite")]
         self.start = today - timedelta(days=30 * MONTHS)
         self.names: set[tuple[str, str]] = set()
-        self.partners: list[tuple[str, str, tuple[str, ...]]] = []  # partner, service, freins
+        self.offers: list[_Offer] = []
+        self.partners: list[str] = []
         self.counts = dict.fromkeys(
             ("events", "contacts", "beneficiaries", "follow_ups", "referrals", "exits"), 0
         )
@@ -346,51 +240,16 @@ class _Generator:
     # Directory
 
     def partners_and_services(self) -> None:
-        for structure in _PARTNERS:
-            pid = partner_id(structure.di_id)
-            number = f"05 36 49 {self.rng.randint(10, 99):02d} {self.rng.randint(10, 99):02d}"
-            mail_name = structure.di_id.removeprefix("demo--")
-            self.uow.create(
-                "partner",
-                {
-                    "nom": structure.nom,
-                    "source": "demo",
-                    "di_id": structure.di_id,
-                    "description": f"Structure fictive de démonstration : {structure.service}.",
-                    "adresse": structure.adresse,
-                    "code_postal": structure.code_postal,
-                    "commune": structure.commune,
-                    "telephone": number,
-                    "courriel": f"contact@{mail_name}.exemple.fr",
-                    "horaires_accueil": "Mo-Fr 09:00-12:30,13:30-17:00",
-                    "reseaux_porteurs": [structure.network],
-                    "date_maj": self.today - timedelta(days=30),
-                },
-                record_id=pid,
-            )
-            self.uow.create(
-                "service",
-                {
-                    "structure_id": pid,
-                    "nom": structure.service,
-                    "source": "demo",
-                    "di_id": structure.di_id + "--service",
-                    "type": "accompagnement",
-                    "thematiques": list(structure.thematiques),
-                    "frais": "gratuit",
-                    "publics": ["residents-qpv-frr"],
-                    "adresse": structure.adresse,
-                    "code_postal": structure.code_postal,
-                    "commune": structure.commune,
-                    "telephone": number,
-                    "modes_accueil": ["en-presentiel"],
-                    "modes_mobilisation": ["telephoner", "se-presenter"],
-                    "mobilisable_par": ["professionnels", "usagers"],
-                    "date_maj": self.today - timedelta(days=30),
-                },
-                record_id=service_id(structure.di_id),
-            )
-            self.partners.append((pid, service_id(structure.di_id), structure.freins))
+        """The fictional Rive Droite directory of resources/partners, imported like a real one."""
+        import_directory(uow=self.uow, items=sample_directory(), today=self.today)
+        freins = self.ref["freins"].items
+        for entry in list_directory(self.uow.session):
+            if entry.service is None:
+                continue
+            categories = set(entry.categories)
+            addressed = tuple(f.slug for f in freins if categories & set(f.extra["thematiques"]))
+            self.offers.append(_Offer(entry.partner.id, entry.service.id, addressed))
+        self.partners = list(dict.fromkeys(offer.partner_id for offer in self.offers))
 
     # Field work
 
@@ -433,7 +292,7 @@ class _Generator:
         result = []
         for kind, title, day, qpv in sorted(created, key=lambda e: e[2]):
             starts = clock.at_paris(day, 14 if kind != "food_and_job" else 11)
-            partners = self.rng.sample([p for p, _, _ in self.partners], k=2)
+            partners = self.rng.sample(self.partners, k=2)
             event_id = create_event(
                 uow=self.uow,
                 data=EventInput(
@@ -641,7 +500,7 @@ class _Generator:
         chosen = self.rng.sample(people, k=min(70, len(people)))
         for index, (person, intake_day) in enumerate(chosen):
             path = _PATHS[index % len(_PATHS)]
-            partner, service, freins = self.rng.choice(self.partners)
+            partner, service, freins = self.rng.choice(self.offers)
             # Leave room for the history before today: 12 days a step, 31 for an expiry.
             span = 12 * len(path) + (31 if "expiree" in path else 0)
             created = self.moment(self.day_between(intake_day, self.today - timedelta(days=span)))
@@ -660,6 +519,7 @@ class _Generator:
                     expected_contact="rdv_fixe"
                     if with_appointment
                     else self.rng.choice(("partenaire_rappelle", "beneficiaire_appelle")),
+                    shared_with_partner=self.rng.choice(_SHARING),
                 ),
                 context=self.context,
                 now=created,
@@ -688,6 +548,30 @@ class _Generator:
                         at=moment,
                         now=self.now,
                     )
+            self.counts["referrals"] += 1
+
+    def event_slips(self, events: list[tuple[str, date, str, str]]) -> None:
+        """Slips written at the latest action and not printed yet (an event's batch print)."""
+        event_id = events[-1][0]
+        for met in list_contacts(self.uow.session, ContactFilter(event_id=event_id))[:3]:
+            offer = self.rng.choice(self.offers)
+            made = create_referral(
+                uow=self.uow,
+                data=ReferralInput(
+                    partner_id=offer.partner_id,
+                    contact_id=met.id,
+                    service_id=offer.service_id,
+                    barrier_codes=offer.freins[:1],
+                    reason="Rencontre lors de l'action ; souhaite un premier rendez-vous.",
+                    expected_contact="beneficiaire_appelle",
+                    shared_with_partner=("reason", "barriers"),
+                ),
+                context=self.context,
+                now=met.occurred_at,
+            )
+            self.uow.session.execute(
+                update(referral).where(referral.c.id == made.id).values(created_at=met.occurred_at)
+            )
             self.counts["referrals"] += 1
 
     def _expire(self, referral_id: str, moment: datetime) -> None:
@@ -742,5 +626,6 @@ def populate_demo(
     generator.follow_ups(people)
     generator.referrals(people)
     generator.exits(people)
+    generator.event_slips(events)
     counts = generator.counts
     return DemoSummary(partners=len(generator.partners), **counts)

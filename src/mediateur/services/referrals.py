@@ -23,13 +23,15 @@ from mediateur.services.context import DeviceContext, next_referral_number
 from mediateur.services.errors import IllegalTransition, ServiceError
 from mediateur.services.records import exists, live_row, to_view
 from mediateur.services.validation import Checker
-from mediateur.store.schema import partner, referral, referral_event, service
+from mediateur.store.schema import beneficiary, partner, referral, referral_event, service
 from mediateur.store.unit_of_work import UnitOfWork
 
 DRAFT = "brouillon"
 SENT = "emise"
 REFUSED = "refusee"
 AWAITING_ANSWER = frozenset({"emise", "recue"})
+# What a slip made from an anonymous contact can pass on: nothing that identifies the person.
+CONTACT_SHAREABLE = frozenset({"reason", "barriers"})
 REMINDER_DAYS = 10
 
 
@@ -43,6 +45,8 @@ class ReferralInput:
     reason: str | None = None
     appointment_at: datetime | None = None
     expected_contact: str | None = None
+    # Slugs of `slip_shared_fields`: what the partner copy of the slip may carry.
+    shared_with_partner: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,7 @@ class Referral:
     refusal_reason: str | None = None
     printed_at: datetime | None = None
     printed_by: str | None = None
+    shared_with_partner: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +155,7 @@ def validate_referral(session: Session, data: ReferralInput) -> dict[str, Any]:
         "reason": check.text("reason", data.reason, multiline=True),
         "appointment_at": data.appointment_at,
         "expected_contact": check.code("expected_contact", data.expected_contact),
+        "shared_with_partner": check.codes("shared_with_partner", data.shared_with_partner),
     }
     if not data.partner_id:
         check.fail("partner_id", "choisissez le partenaire vers qui orienter.")
@@ -169,6 +175,7 @@ def validate_referral(session: Session, data: ReferralInput) -> dict[str, Any]:
         check.fail("beneficiary_id", "indiquez la personne ou le contact orienté.")
     if data.beneficiary_id and not exists(session, "beneficiary", data.beneficiary_id):
         check.fail("beneficiary_id", "personne inconnue ou supprimée.")
+    _check_sharing(session, check, data, values["shared_with_partner"])
     if data.contact_id and not exists(session, "contact", data.contact_id):
         check.fail("contact_id", "contact inconnu ou supprimé.")
     if data.appointment_at is not None and data.appointment_at.tzinfo is None:
@@ -179,6 +186,30 @@ def validate_referral(session: Session, data: ReferralInput) -> dict[str, Any]:
         values["expected_contact"] = "rdv_fixe"
     check.raise_if_any()
     return values
+
+
+def _check_sharing(
+    session: Session, check: Checker, data: ReferralInput, shared: list[str]
+) -> None:
+    """A person who opposed sharing shares nothing; a contact has no identity to share."""
+    if not shared:
+        return
+    if data.beneficiary_id:
+        restricted = session.scalar(
+            select(beneficiary.c.restricted).where(beneficiary.c.id == data.beneficiary_id)
+        )
+        if restricted:
+            check.fail(
+                "shared_with_partner",
+                "la personne s'est opposée au partage de ses données : rien n'est transmis "
+                "au partenaire.",
+            )
+    elif set(shared) - CONTACT_SHAREABLE:
+        check.fail(
+            "shared_with_partner",
+            "un contact n'a ni nom ni coordonnées : seuls le motif et les freins peuvent être "
+            "transmis.",
+        )
 
 
 def _append_event(

@@ -76,6 +76,24 @@ FIELD_LABELS = {
     "expected_contact": "prise de contact prévue",
     "refusal_reason": "motif de refus",
     "to_status": "nouveau statut",
+    "shared_with_partner": "informations transmises au partenaire",
+    # Partner directory (data·inclusion field names)
+    "nom": "nom",
+    "adresse": "adresse",
+    "complement_adresse": "complément d'adresse",
+    "code_postal": "code postal",
+    "code_insee": "code INSEE",
+    "telephone": "téléphone",
+    "courriel": "courriel",
+    "horaires_accueil": "horaires d'accueil",
+    "site_web": "site web",
+    "description": "description",
+    "conditions_acces": "conditions d'accès",
+    "modes_mobilisation": "modes de mobilisation",
+    "mobilisation_precisions": "précisions sur la mobilisation",
+    "lien_mobilisation": "lien de mobilisation",
+    "thematiques": "thématiques",
+    "structure_id": "structure",
 }
 
 REQUIRED = "champ obligatoire."

@@ -1,0 +1,26 @@
+"""referral shared with partner
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-26 18:23:06.077501
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("shared_with_partner", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.drop_column("shared_with_partner")
