@@ -856,7 +856,7 @@ def _clean_item(item: RawItem, today: date, batch: _Batch) -> dict[str, Any] | N
         try:
             values[name] = clean_value(entity, name, raw, today=today)
         except _Invalid as exc:
-            messages.append(f"{field_label(name)} : {exc}")
+            messages.append(f"{field_label(name)} : {str(exc).rstrip('.')}")
     nom = values.get("nom")
     if not nom and not any(m.startswith("nom :") for m in messages):
         messages.append("nom manquant")
