@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ COMMAND_MODULES = (
     "mediateur.cli.data",
     "mediateur.cli.rights",
     "mediateur.cli.sync",
+    "mediateur.cli.slips",
 )
 
 
@@ -50,10 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="afficher la version et quitter",
     )
     parser.add_argument("--profile", metavar="DOSSIER", help="dossier du profil à ouvrir")
+    parser.set_defaults(profile_name=None)
     common = FrenchArgumentParser(add_help=False)
     group = common.add_argument_group("profil")
-    group.add_argument("--profile", metavar="DOSSIER", help="dossier du profil (prioritaire)")
-    group.add_argument("--profile-name", metavar="NOM", help="nom d'un profil du dossier d'accueil")
+    # SUPPRESS: an option given before the subcommand is not reset by the subcommand's default.
+    group.add_argument(
+        "--profile",
+        metavar="DOSSIER",
+        default=argparse.SUPPRESS,
+        help="dossier du profil (prioritaire)",
+    )
+    group.add_argument(
+        "--profile-name",
+        metavar="NOM",
+        default=argparse.SUPPRESS,
+        help="nom d'un profil du dossier d'accueil",
+    )
     subparsers = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers, common)
@@ -74,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, VaultError, ServiceError, ReferenceDataError) as exc:
         print(f"mediateur : {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # Output piped into a command that stopped reading (`| head`): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - replaces the closed stream
+        return EXIT_OK
     except KeyboardInterrupt:
         print("mediateur : interrompu.", file=sys.stderr)
         return EXIT_FAILURE
