@@ -164,6 +164,11 @@ def _cascade(uow: UnitOfWork, beneficiary_id: str, op: str) -> CascadeReport:
     ):
         for record_id in ids:
             uow.tombstone_locally(entity, record_id)
+        if op == "erase":
+            uow.drop_unsent_edits(entity, ids)
+    if op == "erase":
+        # Personal data still waiting to be pushed would only be erased on arrival: drop it.
+        uow.drop_unsent_edits("beneficiary", [beneficiary_id])
     for record_id in contact_ids:
         uow.set_locally("contact", record_id, {"beneficiary_id": None})
     return CascadeReport(

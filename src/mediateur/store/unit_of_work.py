@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from mediateur.domain.dictionary import ENTITIES, EntitySpec
@@ -212,6 +212,20 @@ class UnitOfWork:
         if hlc is not None:
             values["updated_hlc"] = hlc
         self.session.execute(update(table).where(table.c.id == record_id).values(**values))
+
+    def drop_unsent_edits(self, entity: str, record_ids: Iterable[str]) -> None:
+        """Forget edits of these records not yet sent (erasure: the data must not leave the
+        laptop). Entries already in a stored batch stay: that batch is resent byte for byte."""
+        ids = list(record_ids)
+        for start in range(0, len(ids), 500):
+            self.session.execute(
+                delete(outbox).where(
+                    outbox.c.entity == entity,
+                    outbox.c.row_id.in_(ids[start : start + 500]),
+                    outbox.c.op == "upsert",
+                    outbox.c.batch_id.is_(None),
+                )
+            )
 
     def set_locally(self, entity: str, record_id: str, values: Mapping[str, Any]) -> None:
         """Change a row without an outbox entry (the local side of a server-side cascade)."""
