@@ -82,3 +82,20 @@ def make_window(qtbot, home: Path) -> Iterator[WindowFactory]:
     yield make
     for window in windows:
         window.context.lock()
+
+
+@pytest.fixture
+def open_window(
+    make_window: WindowFactory, make_profile, vault_factory: VaultFactory
+) -> Callable[..., MainWindow]:
+    """A main window on a fresh profile, unlocked with the raw key (the unlock screen hands the
+    opened vault on exactly as after a key derivation, which the unlock tests cover)."""
+
+    def make(*, name: str = "principal", size: tuple[int, int] = (1280, 800)) -> MainWindow:
+        directory = make_profile(name)
+        window = make_window(size=size)
+        window.unlock_screen.unlocked.emit(vault_factory.open(directory))
+        assert window.context.is_unlocked
+        return window
+
+    return make

@@ -43,3 +43,30 @@ def visible_text(widget: QWidget) -> str:
         if child.isVisible() and child.text()
     ]
     return "\n".join(parts)
+
+
+class Keyboard:
+    """Keys pressed where the focus is, counted as a user presses them: a key with its
+    modifiers (Ctrl+Entrée, Alt+I, Maj+Tab) is one keystroke, a typed text one per character."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.count = 0
+
+    def press(
+        self, key: Qt.Key | str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        target = QApplication.focusWidget()
+        assert target is not None, "no widget has the keyboard focus"
+        self.qtbot.keyClick(target, key, modifier)
+        self.count += 1
+
+    def type(self, text: str) -> None:
+        assert text.isascii(), "QTest aborts on non-ASCII key clicks"
+        for character in text:
+            self.press(character)
+
+    def take(self) -> int:
+        """The keystrokes since the last call."""
+        count, self.count = self.count, 0
+        return count

@@ -1,7 +1,8 @@
 """Interface preferences, each declared once with its key, type and default, kept in `QSettings`.
 
 Two INI files, both free of personal data: the home's `interface.ini` (last profile used, window
-geometry) and each profile's own `interface.ini` beside its vault (idle-lock delay). Business data,
+geometry) and each profile's own `interface.ini` beside its vault (idle-lock delay; the Terrain
+screen's current event, QPV and channel, as ids and codes only). Business data,
 the server address and the sync state live in the vault instead (DESIGN.md §9).
 """
 
@@ -35,6 +36,9 @@ class Preference(Generic[T]):
 
 
 IDLE_LOCK_MINUTES = Preference[int]("security/idle_lock_minutes", 10, minimum=1, maximum=120)
+TERRAIN_EVENT = Preference[str]("terrain/event_id", "")
+TERRAIN_QPV = Preference[str]("terrain/qpv", "")
+TERRAIN_CHANNEL = Preference[str]("terrain/channel", "pied_immeuble")
 LAST_PROFILE = Preference[str]("session/last_profile", "")
 WINDOW_GEOMETRY = Preference[bytes]("window/geometry", b"")
 

@@ -55,6 +55,7 @@ class Workspace(QWidget):
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         context.locked.connect(self._on_locked)
         context.unlocked.connect(self._on_unlocked)
+        context.beneficiary_requested.connect(self._on_beneficiary_requested)
 
     @property
     def current_key(self) -> PageKey | None:
@@ -99,6 +100,10 @@ class Workspace(QWidget):
             self._stale.discard(key)
             page.load()
         self.page_changed.emit(key.value)
+
+    def _on_beneficiary_requested(self, beneficiary_id: str) -> None:
+        if self.context.is_unlocked:
+            self.show_page(PageKey.COHORT).show_record(beneficiary_id)
 
     def _on_locked(self) -> None:
         for key, page in self._pages.items():

@@ -5,6 +5,8 @@ load its data and when to drop it.
   the `QueryOp`s that fill it (never query on the GUI thread).
 - `drop_data()` runs when the profile locks: clear every widget and model that shows records,
   and any half-typed input. The page stays in place so the user comes back to it after unlocking.
+- `show_record(record_id)` shows one record the rest of the app asked for (a person's file in
+  Cohorte); pages without records ignore it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class Page(QWidget):
 
     def drop_data(self) -> None:
         """Forget everything read from the vault or typed into the page."""
+
+    def show_record(self, record_id: str) -> None:
+        """Show the record `record_id` (called after the page was brought on screen)."""
 
     def focus_first_field(self) -> bool:
         """Give the focus to the first control of the page reachable with Tab; False if the

@@ -3,10 +3,14 @@
 A page is plugged in with `register_page(PageKey.TERRAIN, TerrainPage)` (any callable taking the
 `AppContext` and returning a `Page`), or by adding it to `_FACTORIES` below. Entries without a
 factory show a `ComingSoonPage`: scaffolding until their page lands.
+
+The data pages are imported when first built (`_lazy`): they use the services, hence the
+database stack, which start-up does not load before the first screen shows.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,7 +75,20 @@ def page_entries() -> list[PageEntry]:
     ]
 
 
-_FACTORIES: dict[PageKey, PageFactory] = {PageKey.SETTINGS: SettingsPage}
+def _lazy(module: str, name: str) -> PageFactory:
+    def build(context: AppContext) -> Page:
+        page_class: PageFactory = getattr(importlib.import_module(module), name)
+        return page_class(context)
+
+    return build
+
+
+_FACTORIES: dict[PageKey, PageFactory] = {
+    PageKey.TERRAIN: _lazy("mediateur.ui.pages.terrain", "TerrainPage"),
+    PageKey.COHORT: _lazy("mediateur.ui.pages.cohort", "CohortPage"),
+    PageKey.EVENTS: _lazy("mediateur.ui.pages.events", "EventsPage"),
+    PageKey.SETTINGS: SettingsPage,
+}
 
 
 def register_page(key: PageKey, factory: PageFactory) -> None:
