@@ -8,7 +8,9 @@ database migrated once per session and emptied before each test.
 
 from __future__ import annotations
 
+import secrets
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from mediateur.server import migrations
 from mediateur.server.app import create_app
 from mediateur.server.core.config import Settings
 from mediateur.server.core.db import Database
-from mediateur.server.models import job_run, metadata
+from mediateur.server.models import job_run, metadata, sync_counter, sync_state
 from tests.server.helpers import FakeClock, World, fast_settings
 from tests.support.postgres import fresh_database
 
@@ -50,7 +52,17 @@ def _empty_postgres(url: str) -> None:
         with db.begin() as conn:
             names = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
             conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            # The rows migrations seed: the jobs' claim, the seq counter, a new epoch and key.
             conn.execute(insert(job_run).values(name="purge"))
+            conn.execute(insert(sync_counter).values(id=1, value=0))
+            conn.execute(
+                insert(sync_state).values(
+                    id=1,
+                    epoch=str(uuid.uuid4()),
+                    cursor_key=secrets.token_hex(32),
+                    purge_horizon=0,
+                )
+            )
     finally:
         db.dispose()
 

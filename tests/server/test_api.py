@@ -233,7 +233,7 @@ def test_a_huge_gzip_bomb_is_refused_without_inflating_it(client: TestClient) ->
     ("content", "encoding", "status", "code"),
     [
         (b"pas du gzip", "gzip", 400, "invalid_gzip"),
-        (gzip.compress(b'{"username": "a"}')[:-12], "gzip", 400, "invalid_gzip"),
+        (gzip.compress(b'{"username": "a"}', mtime=0)[:-12], "gzip", 400, "invalid_gzip"),
         (b'{"username": "a"}', "br", 415, "unsupported_encoding"),
     ],
 )
@@ -311,6 +311,9 @@ def test_openapi_is_served_under_the_api_prefix(client: TestClient) -> None:
         "/api/v1/directory",
         "/api/v1/devices",
         "/api/v1/devices/{device_id}/revoke",
+        "/api/v1/sync/push",
+        "/api/v1/sync/pull",
+        "/api/v1/conflicts",
     }
     revoke = document["paths"]["/api/v1/devices/{device_id}/revoke"]["post"]
     assert revoke["security"] == [{"HTTPBearer": []}]

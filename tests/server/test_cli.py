@@ -29,6 +29,8 @@ from mediateur.server.core.db import Database
 from mediateur.server.models import audit_log, auth_token, device, job_run, user_account
 from tests.server.helpers import PASSWORD, FakeClock, World, fast_settings, login_body
 
+HEAD = migrations.head_revision()
+
 UUID_LINE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n$")
 CHEAP_HASH_ENV = {
     "MEDIATEUR_ARGON2_TIME_COST": "1",
@@ -56,11 +58,11 @@ def test_migrate_creates_then_leaves_the_database_alone(
 ) -> None:
     code, out, _ = run(capsys, "migrate", "--db", empty_database_url)
     assert code == 0
-    assert "mise à jour : vide → 0001" in out
+    assert f"mise à jour : vide → {HEAD}" in out
 
     code, out, _ = run(capsys, "migrate", "--db", empty_database_url)
     assert code == 0
-    assert "déjà à jour (révision 0001)" in out
+    assert f"déjà à jour (révision {HEAD})" in out
     db = Database(empty_database_url)
     assert migrations.is_current(db)
     db.dispose()
@@ -76,7 +78,7 @@ def test_without_db_a_sqlite_file_is_made_in_the_data_directory(
     assert run(capsys, "create-org", "Mission Locale")[0] == 0
 
     expected = tmp_path / "données" / "mediateur-server" / "mediateur-server.db"
-    assert f"Base {expected} mise à jour : vide → 0001." in out
+    assert f"Base {expected} mise à jour : vide → {HEAD}." in out
     assert expected.is_file()
 
 
@@ -405,7 +407,7 @@ def test_serve_runs_two_workers_that_share_rate_limits(
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
     output = log.read_text()
-    assert "mise à jour : vide → 0001" in output
+    assert f"mise à jour : vide → {HEAD}" in output
     assert "Started parent process" in output
     assert output.count("Application startup complete") == 2
     # The daily jobs ran in exactly one worker, and the workers' own log lines reach the output.

@@ -77,7 +77,8 @@ def test_an_admin_manages_devices_of_every_organisation(client: TestClient, worl
 
 
 def test_no_route_gives_an_admin_anything_but_staff_and_devices(client: TestClient) -> None:
-    """Every GET route of this server, and what it returns: none is a personal record."""
+    """Every GET route of this server, and what it returns. The two that carry records (the
+    pull and the conflict log) give admins reference data only: `test_sync_scopes.py`."""
     document = client.get("/api/v1/openapi.json").json()
     readable = {
         path: operation["get"]["responses"]["200"]["content"]["application/json"]["schema"]
@@ -91,5 +92,11 @@ def test_no_route_gives_an_admin_anything_but_staff_and_devices(client: TestClie
             "type": "array",
             "items": {"$ref": "#/components/schemas/DeviceInfo"},
             "title": "Response List Devices Api V1 Devices Get",
+        },
+        "/api/v1/sync/pull": {"$ref": "#/components/schemas/PullResponse"},
+        "/api/v1/conflicts": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/ConflictLogEntry"},
+            "title": "Response List Conflicts Api V1 Conflicts Get",
         },
     }

@@ -3,7 +3,8 @@
 An entry never holds a value (no name, no field content, no password, no token): an action code,
 the acting user and device, the organisation concerned, the target's id, a count and a coded
 qualifier (a revoke mode, a role). Entries older than the retention (12 months by default) are
-removed by the purge job. Sync endpoints add their own actions (push, pull, export) here.
+removed by the purge job. Sync records pushes and pulls (with counts) and erasures (the erased
+id, never what it held).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class Action(StrEnum):
     USER_ENABLED = "user_enabled"
     PASSWORD_RESET = "password_reset"  # noqa: S105 - an action name
     ROLE_CHANGED = "role_changed"
+    PUSH = "push"
+    PULL = "pull"
+    EXPORT = "export"
+    ERASE = "erase"
 
 
 def record(

@@ -147,3 +147,76 @@ class SchemaTooNew(ServerError):
             f"(schéma {current} au plus).",
             schema_version=current,
         )
+
+
+class BatchTooLarge(ServerError):
+    code = "batch_too_large"
+    status = 413
+    title = "Lot trop volumineux"
+
+    def __init__(self, max_mutations: int, max_bytes: int) -> None:
+        super().__init__(
+            f"Un envoi compte au plus {max_mutations} modifications et "
+            f"{max_bytes // 1024} Kio : envoyez-les en plusieurs fois.",
+            max_mutations=max_mutations,
+            max_bytes=max_bytes,
+        )
+
+
+class IdempotencyConflict(ServerError):
+    code = "idempotency_conflict"
+    status = 422
+    title = "Clé d'idempotence réutilisée"
+    message = (
+        "Cette clé d'idempotence a déjà servi pour un autre envoi : refaites le lot sous une "
+        "nouvelle clé."
+    )
+
+    def __init__(self) -> None:
+        # Shaped like every 422 of the API (a list of faulty locations).
+        location = {"location": "en-tête Idempotency-Key", "message": "déjà servie"}
+        super().__init__(errors=[location])
+
+
+class PushInProgress(ServerError):
+    code = "in_progress"
+    status = 409
+    title = "Envoi en cours"
+    message = "Ce lot est encore en cours de traitement : réessayez dans un instant."
+
+    def __init__(self, retry_after: int = 1) -> None:
+        super().__init__()
+        self.headers["Retry-After"] = str(retry_after)
+
+
+class InvalidCursor(ServerError):
+    code = "invalid_cursor"
+    status = 400
+    title = "Curseur invalide"
+    message = (
+        "Le curseur de synchronisation est illisible ou altéré : recommencez la réception "
+        "sans curseur."
+    )
+
+
+class Gone(ServerError):
+    """The client must push what it holds, wipe its synced tables and pull from scratch."""
+
+    status = 410
+    title = "Resynchronisation complète nécessaire"
+
+
+class EpochChanged(Gone):
+    code = "epoch_changed"
+    message = (
+        "La base du serveur a changé (nouvelle base ou restauration) : le poste doit tout "
+        "recevoir à nouveau ; ses saisies en attente sont conservées."
+    )
+
+
+class PastTombstoneHorizon(Gone):
+    code = "tombstone_horizon"
+    message = (
+        "Ce poste ne s'est pas synchronisé depuis trop longtemps : il doit tout recevoir à "
+        "nouveau ; ses saisies en attente sont conservées."
+    )

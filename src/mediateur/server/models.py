@@ -3,6 +3,13 @@
 Migrations in `migrations/versions/` create them; a test checks that the migrated database and
 this metadata agree on both engines. Ids are canonical UUID strings as on the wire; datetimes are
 aware UTC values (`UtcDateTime`). Nothing here holds a password or a token in clear.
+
+The synced records have one table per entity of the data dictionary (`record_tables`), with the
+system columns of every record, `server_seq` (the seq of the record's latest change) and
+`field_clocks`, the clock of the last accepted write of each field (DESIGN.md §4 merge). The sync
+bookkeeping lives beside them: the change feed (one entry per record and scope, at its latest
+seq), the seq counter, the epoch and cursor key, idempotency keys, applied mutations, the
+conflict log and the ids erased for good.
 """
 
 from __future__ import annotations
@@ -11,19 +18,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
+    Text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from mediateur.domain.dictionary import ENTITIES, EntitySpec, FieldSpec, Kind
 
 metadata = MetaData(
     naming_convention={
@@ -184,4 +198,151 @@ job_run = Table(
     Column("name", String(40), primary_key=True),
     Column("started_at", UtcDateTime, nullable=True),
     Column("finished_at", UtcDateTime, nullable=True),
+)
+
+
+# Synced records (DESIGN.md §2, §4)
+
+ENTITY_LENGTH = 30
+HLC_LENGTH = 60
+# JSON null and SQL NULL are one thing here: an absent list is NULL.
+JsonValue = JSON(none_as_null=True)
+
+
+def _field_type(spec: FieldSpec) -> TypeEngine[Any]:
+    if spec.kind is Kind.TEXT:
+        return String(spec.max_length) if spec.max_length and spec.max_length <= 500 else Text()
+    types: dict[Kind, TypeEngine[Any]] = {
+        Kind.DATE: Date(),
+        Kind.DATETIME: UtcDateTime(),
+        Kind.BOOL: Boolean(),
+        Kind.INT: Integer(),
+        Kind.UUID: String(UUID_LENGTH),
+        Kind.CODE: String(60),
+    }
+    return types.get(spec.kind, JsonValue)
+
+
+def _record_table(spec: EntitySpec) -> Table:
+    return Table(
+        spec.name,
+        metadata,
+        Column("id", String(UUID_LENGTH), primary_key=True),
+        # Stamped by the server from the author on creation, never taken from a client.
+        Column("organisation_id", String(UUID_LENGTH), nullable=False),
+        Column("created_at", UtcDateTime, nullable=False),
+        Column("created_by", String(UUID_LENGTH), nullable=True),
+        Column("updated_hlc", String(HLC_LENGTH), nullable=False),
+        Column("deleted", Boolean, nullable=False, default=False),
+        # The seq of the record's latest change of content.
+        Column("server_seq", BigInteger, nullable=False),
+        # {field: [hlc, device_id, seq]} of the last accepted write of each field; the entry
+        # "*" stands for every field not listed (the creation's clock).
+        Column("field_clocks", JSON, nullable=False),
+        *(Column(f.name, _field_type(f), nullable=True) for f in spec.fields),
+    )
+
+
+record_tables: dict[str, Table] = {name: _record_table(spec) for name, spec in ENTITIES.items()}
+
+Index(None, record_tables["contact"].c.beneficiary_id)
+Index(None, record_tables["follow_up"].c.beneficiary_id)
+Index(None, record_tables["referral"].c.beneficiary_id)
+Index(None, record_tables["referral"].c.contact_id)
+Index(None, record_tables["referral"].c.status, record_tables["referral"].c.updated_hlc)
+Index(None, record_tables["referral_event"].c.referral_id)
+
+# The pull feed: one entry per (record, scope) at the seq of its latest change there. A scope is an
+# organisation id, or PROGRAMME_SCOPE for the reference data every device receives. `op` is
+# "upsert", "delete" (a tombstone) or "remove" (the record left that scope).
+change_feed = Table(
+    "change_feed",
+    metadata,
+    Column("entity", String(ENTITY_LENGTH), nullable=False),
+    Column("row_id", String(UUID_LENGTH), nullable=False),
+    Column("scope", String(UUID_LENGTH), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("entity", "row_id", "scope"),
+    Index("ix_change_feed_scope_seq", "scope", "seq"),
+    Index("ix_change_feed_scope_entity_seq", "scope", "entity", "seq"),
+    Index("ix_change_feed_changed_at", "changed_at"),
+)
+
+# One row: the last seq handed out. Taken (and locked) just before a writer commits, so seqs are
+# allocated in commit order.
+sync_counter = Table(
+    "sync_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+
+# One row: the database's epoch (a random id: another database, or a restored one, has another),
+# the key of the cursors' MAC, and the seq below which tombstones have been purged.
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("epoch", String(UUID_LENGTH), nullable=False),
+    Column("cursor_key", String(64), nullable=False),
+    Column("purge_horizon", BigInteger, nullable=False),
+)
+
+# A push batch under its idempotency key: claimed "in_progress", then "done" with the exact bytes
+# of its response, committed with the batch's effects.
+idempotency_key = Table(
+    "idempotency_key",
+    metadata,
+    Column("device_id", String(UUID_LENGTH), nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("body_sha256", String(64), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("response", LargeBinary, nullable=True),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False, index=True),
+    PrimaryKeyConstraint("device_id", "key"),
+)
+
+# Every mutation applied, by device: a mutation sent again is answered `duplicate`.
+applied_mutation = Table(
+    "applied_mutation",
+    metadata,
+    Column("device_id", String(UUID_LENGTH), nullable=False),
+    Column("mutation_id", String(UUID_LENGTH), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("entity", String(ENTITY_LENGTH), nullable=False),
+    Column("row_id", String(UUID_LENGTH), nullable=False),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    PrimaryKeyConstraint("device_id", "mutation_id"),
+)
+
+# Values that lost a concurrent edit, or were written to a deleted record. Values of erased
+# records are scrubbed (`erased_record`).
+conflict_log = Table(
+    "conflict_log",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("entity", String(ENTITY_LENGTH), nullable=False),
+    Column("row_id", String(UUID_LENGTH), nullable=False),
+    Column("field", String(60), nullable=True),
+    # "concurrent" or "deleted".
+    Column("reason", String(12), nullable=False),
+    Column("winner_value", JsonValue, nullable=True),
+    Column("loser_value", JsonValue, nullable=True),
+    Column("winner_device", String(UUID_LENGTH), nullable=True),
+    Column("loser_device", String(UUID_LENGTH), nullable=True),
+    Index("ix_conflict_log_entity_row_id", "entity", "row_id"),
+)
+
+# Records erased under the right to erasure: their id only, refused forever.
+erased_record = Table(
+    "erased_record",
+    metadata,
+    Column("entity", String(ENTITY_LENGTH), nullable=False),
+    Column("row_id", String(UUID_LENGTH), nullable=False),
+    Column("erased_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("entity", "row_id"),
 )

@@ -44,6 +44,7 @@ _LOCATIONS = {"header": "en-tête", "query": "paramètre", "path": "adresse", "c
 _HEADER_NAMES = {
     "x-schema-version": "X-Schema-Version",
     "idempotency-key": "Idempotency-Key",
+    "x-client-time": "X-Client-Time",
     "authorization": "Authorization",
 }
 
@@ -197,16 +198,20 @@ def _message(error: Mapping[str, Any]) -> str:
 
 
 _RESPONSE_DESCRIPTIONS = {
-    400: "Corps illisible (`bad_request`, `invalid_gzip`).",
+    400: "Corps ou curseur illisible (`bad_request`, `invalid_gzip`, `invalid_cursor`).",
     401: "Non authentifié : `invalid_token`, `invalid_credentials`, `account_disabled`, ou "
     "`device_revoked` avec `mode` (`retire` ou `wipe`).",
     403: "Rôle insuffisant (`forbidden`).",
     404: "Introuvable (`not_found`).",
-    409: "Conflit avec l'état actuel (`device_taken`, `conflict`).",
+    409: "Conflit avec l'état actuel (`device_taken`, `conflict`), ou lot encore en cours "
+    "(`in_progress`, avec `Retry-After`).",
+    410: "Resynchronisation complète nécessaire (`epoch_changed`, `tombstone_horizon`).",
     408: "Corps de requête arrivé trop lentement (`request_timeout`).",
-    413: "Corps de requête trop volumineux une fois décompressé (`body_too_large`).",
+    413: "Corps de requête trop volumineux une fois décompressé (`body_too_large`), ou lot de "
+    "plus de 200 modifications ou 1 Mio (`batch_too_large`).",
     415: "Encodage du corps non pris en charge (`unsupported_encoding`).",
-    422: "Données invalides (`validation_error`), sans jamais reprendre les valeurs envoyées.",
+    422: "Données invalides (`validation_error`), sans jamais reprendre les valeurs envoyées ; "
+    "clé d'idempotence déjà servie pour un autre corps (`idempotency_conflict`).",
     426: "Version de schéma hors de la plage acceptée (`client_too_old`, `server_too_old`).",
     429: "Trop de tentatives échouées (`rate_limited`), avec `Retry-After`.",
 }

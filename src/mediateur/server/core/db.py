@@ -1,11 +1,12 @@
 """The server database: one engine per process, short explicit transactions.
 
-`Database.begin()` is a write transaction and `Database.read()` a read-only one. On SQLite (the
-embedded default) writers take the write lock up front (`BEGIN IMMEDIATE`), so two workers never
-fail on a lock upgrade, and WAL lets readers run beside them. The statement timeout bounds how long
-a request can wait on the database (on PostgreSQL a running query or a lock, on SQLite another
-writer's lock); past it the request fails with 503 instead of holding a worker. No state that
-matters lives in the process: several workers share one database.
+`Database.begin()` is a write transaction, `Database.read()` a read-only one, and
+`Database.snapshot()` a read-only one that sees a single state across its statements (pulls).
+On SQLite (the embedded default) writers take the write lock up front (`BEGIN IMMEDIATE`), so two
+workers never fail on a lock upgrade, and WAL lets readers run beside them. The statement timeout
+bounds how long a request can wait on the database (on PostgreSQL a running query or a lock, on
+SQLite another writer's lock); past it the request fails with 503 instead of holding a worker.
+No state that matters lives in the process: several workers share one database.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ class Database:
     def read(self) -> Iterator[Connection]:
         """A transaction for reads only (rolled back at the end)."""
         with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A read-only transaction that sees one state of the database across its statements
+        (REPEATABLE READ on PostgreSQL; a SQLite read transaction already does in WAL mode)."""
+        options = {} if self.is_sqlite else {"isolation_level": "REPEATABLE READ"}
+        with self.engine.connect().execution_options(**options) as conn, conn.begin():
             yield conn
 
     def dispose(self) -> None:
