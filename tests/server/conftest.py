@@ -25,6 +25,7 @@ from mediateur.server.core.config import Settings
 from mediateur.server.core.db import Database
 from mediateur.server.models import job_run, metadata, sync_counter, sync_state
 from tests.server.helpers import FakeClock, World, fast_settings
+from tests.server.sync_support import SyncWorld
 from tests.support.postgres import fresh_database
 
 
@@ -128,3 +129,8 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture
 def world(app: FastAPI, clock: FakeClock) -> World:
     return World(app.state.database, app.state.passwords, clock)
+
+
+@pytest.fixture
+def sync_world(client: TestClient, world: World, clock: FakeClock) -> SyncWorld:
+    return SyncWorld(client, world, clock)

@@ -20,6 +20,7 @@ from mediateur.server import audit, login_limits
 from mediateur.server.core.config import Settings
 from mediateur.server.core.db import Database
 from mediateur.server.models import job_run
+from mediateur.server.sync import jobs as sync_jobs
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,26 @@ class JobResult:
 
 
 JOBS: tuple[Job, ...] = (
+    Job(
+        "anonymisation",
+        "personne(s) sans contact depuis la durée de conservation anonymisée(s)",
+        sync_jobs.anonymise,
+    ),
+    Job(
+        "referral_expiry",
+        "orientation(s) sans réponse passée(s) à « expirée »",
+        sync_jobs.expire_referrals,
+    ),
+    Job(
+        "tombstones",
+        "trace(s) de suppression au-delà de l'horizon purgée(s)",
+        sync_jobs.purge_tombstones,
+    ),
+    Job(
+        "sync_keys",
+        "clé(s) d'envoi et modification(s) appliquée(s) expirées supprimée(s)",
+        sync_jobs.purge_sync_keys,
+    ),
     Job(
         "audit_log",
         "entrée(s) du journal d'audit au-delà de la durée de conservation supprimée(s)",

@@ -61,6 +61,21 @@ class Settings:
     audit_retention_days: int = field(
         default=365, metadata=_env("MEDIATEUR_AUDIT_RETENTION_DAYS", 1)
     )
+    # Retention (DESIGN.md §2, §5): people not seen for this long are anonymised; referrals sent
+    # or received with no change for this long expire; tombstones and removes older than the
+    # horizon are purged (older cursors then get 410); idempotency keys are kept this long.
+    anonymise_after_months: int = field(
+        default=24, metadata=_env("MEDIATEUR_ANONYMISE_AFTER_MONTHS", 1)
+    )
+    referral_expiry_days: int = field(
+        default=30, metadata=_env("MEDIATEUR_REFERRAL_EXPIRY_DAYS", 1)
+    )
+    tombstone_horizon_days: int = field(
+        default=180, metadata=_env("MEDIATEUR_TOMBSTONE_HORIZON_DAYS", 30)
+    )
+    idempotency_key_days: int = field(
+        default=14, metadata=_env("MEDIATEUR_IDEMPOTENCY_KEY_DAYS", 7)
+    )
     # How often each `serve` worker looks for due daily jobs; 0 turns the in-process jobs off.
     jobs_check_seconds: int = field(default=3600, metadata=_env("MEDIATEUR_JOBS_CHECK_SECONDS", 0))
 
