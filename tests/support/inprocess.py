@@ -20,6 +20,7 @@ class InProcessTransport:
         self.client = client
         self._lose = 0
         self.sent: list[Request] = []
+        self.statuses: list[int] = []
 
     def lose_next_responses(self, count: int = 1) -> None:
         self._lose = count
@@ -36,6 +37,7 @@ class InProcessTransport:
         reply = self.client.request(
             request.method, request.path, params=request.params, content=body, headers=headers
         )
+        self.statuses.append(reply.status_code)
         if self._lose:
             self._lose -= 1
             raise TransportFailure("response lost")

@@ -97,6 +97,7 @@ class SyncEngine:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        wall: Callable[[], float] = time.time,
         max_attempts: int = MAX_ATTEMPTS,
         pull_limit: int = DEFAULT_PULL_LIMIT,
     ) -> None:
@@ -106,6 +107,7 @@ class SyncEngine:
         self.progress = progress or (lambda _phase, _done, _total: None)
         self.cancel = cancel or threading.Event()
         self._sleep = sleep
+        self._wall = wall
         self.max_attempts = max_attempts
         self.pull_limit = pull_limit
         self._batch_limit = MAX_MUTATIONS_PER_BATCH
@@ -117,7 +119,7 @@ class SyncEngine:
         headers = {
             HEADER_APP_VERSION: self.app_version,
             HEADER_SCHEMA_VERSION: str(SCHEMA_VERSION),
-            HEADER_CLIENT_TIME: str(int(time.time() * 1000)),
+            HEADER_CLIENT_TIME: str(int(self._wall() * 1000)),
         }
         if auth:
             with self.vault.session() as session:
