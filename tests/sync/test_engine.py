@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
-from mediateur.server.models import user_account
+from mediateur.server.models import change_feed, record_tables, sync_state, user_account
 from mediateur.server.roles import Role
 from mediateur.store.schema import directory_user, push_batch
 from mediateur.sync import errors, local_state
@@ -330,3 +331,47 @@ def test_pulled_rows_never_overwrite_pending_edits(lab: SyncLab) -> None:
     second.sync()
     first.sync()
     assert first.rows("beneficiary")[person]["phone"] == "06 00 00 00 01"
+
+
+def test_a_server_restored_from_a_backup_forces_a_resync_that_keeps_pending_edits(
+    lab: SyncLab,
+) -> None:
+    laptop = lab.laptop("amina")
+    before = [add_contact(laptop.vault, f"avant {i}") for i in range(30)]
+    laptop.sync()
+    # The server is restored from a backup that predates ten of those contacts: they are gone
+    # there, and the restored database has a new epoch.
+    lost = before[:10]
+    contacts = record_tables["contact"]
+    with lab.app.state.database.begin() as conn:
+        conn.execute(delete(contacts).where(contacts.c.id.in_(lost)))
+        conn.execute(delete(change_feed).where(change_feed.c.row_id.in_(lost)))
+        conn.execute(update(sync_state).values(epoch=str(uuid.uuid4())))
+    offline = {add_contact(laptop.vault, f"hors ligne {i}") for i in range(10)}
+    during: set[str] = set()
+
+    def type_while_resyncing(request: Request) -> None:
+        # The user keeps saving while the snapshot is fetched after the local wipe.
+        if request.path.endswith("/sync/pull") and "cursor" not in request.params and not during:
+            during.update(add_contact(laptop.vault, f"pendant {i}") for i in range(20))
+
+    laptop.engine.transport = _Hooked(laptop.transport, type_while_resyncing)
+    laptop.sync()
+    assert 410 in laptop.transport.statuses
+    assert len(during) == 20
+    local = set(laptop.rows("contact"))
+    assert local == set(before[10:]) | offline | during
+    assert local == set(_server_rows(lab, "contact"))
+    assert laptop.pending() == {"pending": 0, "dead": 0, "conflicts": 0}
+
+
+class _Hooked:
+    """Runs `hook(request)` before each request, as if the user acted meanwhile."""
+
+    def __init__(self, inner, hook) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.hook = hook
+
+    def send(self, request: Request) -> Response:
+        self.hook(request)
+        return self.inner.send(request)
