@@ -158,7 +158,9 @@ def test_the_duplicate_warning_opens_the_existing_file_or_confirms(
     fill()
     assert intake.duplicates_shown() == [existing]
     assert intake.form.duplicates_group.isVisible()
-    assert "BENALI Inès (naissance : 14/05/2001" in intake.form.duplicates_list.item(0).text()
+    first = intake.form.duplicates_list.item(0)
+    assert first.text().startswith("BENALI Inès — naissance 14/05/2001, entrée ")
+    assert first.toolTip() == "même nom, prénom et date de naissance"
     assert people(vault) == ["BENALI Inès"], "nothing saved"
     intake.form.open_duplicate_button.click()
     assert page.stack.currentWidget() is page.file_view

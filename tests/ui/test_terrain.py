@@ -127,7 +127,7 @@ def test_five_contacts_by_keyboard_only(qtbot, runner: TaskRunner, open_window, 
     qtbot.waitUntil(lambda: page.identify_dialog is not None, timeout=2000)
     dialog = page.identify_dialog
     assert isinstance(dialog, IdentifyPersonDialog)
-    assert QApplication.focusWidget() is dialog.form.last_name_edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.form.last_name_edit, timeout=2000)
     keys.type("Diallo")
     keys.press(TAB)
     keys.type("Moussa")
@@ -242,6 +242,7 @@ def test_the_outing_is_remembered_and_an_empty_outcome_is_refused(
     assert form.outcome_message_label.text() == "Champ obligatoire."
     assert form.outcome_message_label.isVisible()
     assert page.model.rowCount() == 0, "nothing saved"
+    assert form.gender_group.value() == "f", "the answers come back after a refused save"
     assert QApplication.focusWidget() is form.outcome_group
     profile = window.context.profile_dir
     assert profile is not None
@@ -254,3 +255,26 @@ def test_the_outing_is_remembered_and_an_empty_outcome_is_refused(
     window.unlock_screen.unlocked.emit(vault_factory.open(profile))
     assert form.channel_group.value() == "porte_a_porte"
     assert form.qpv_combo.currentData() == "carriet"
+
+
+def test_typing_goes_on_while_the_save_runs(
+    qtbot, threaded_runner: TaskRunner, open_window
+) -> None:
+    window = open_window()
+    page = terrain(window)
+    form = page.form
+    # Loaded: the remembered channel is back.
+    qtbot.waitUntil(lambda: form.channel_group.value() is not None, timeout=5000)
+    keys = Keyboard(qtbot)
+    page.focus_first_field()
+    keys.type("1")
+    keys.press(TAB)
+    keys.type("2")
+    keys.press(TAB)
+    keys.type("1")
+    keys.press(SAVE, CTRL)
+    # The next person, typed at once: the form was cleared when Ctrl+Entrée was pressed.
+    keys.type("2")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.busy, timeout=5000)
+    assert form.gender_group.value() == "m", "nothing typed meanwhile is lost"
+    assert page.model.row_at(0).contact.gender == "f"

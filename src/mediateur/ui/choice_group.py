@@ -31,7 +31,7 @@ from mediateur.ui.flow_layout import FlowLayout
 KEYS = "1234567890"
 _PADDING_X = 10
 _GAP = 6
-_PADDING_Y = 6
+_PADDING_Y = 4
 
 
 class ChoiceButton(QAbstractButton):

@@ -12,19 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from mediateur.services.beneficiaries import DuplicateCandidate, IntakeCheck, display_name
-from mediateur.services.clock import format_day
 from mediateur.services.contacts import ContactInput
 from mediateur.services.field_entry import PersonMet, check_person
+from mediateur.ui.duplicates import ID_ROLE, NAME_ROLE, list_candidates
 from mediateur.ui.errors import show_failure
 from mediateur.ui.fields import DateFormatError, FieldMessages, FieldSlot
 from mediateur.ui.forms.ui_identify_person_dialog import Ui_IdentifyPersonDialog
 from mediateur.ui.tasks import QueryOp
 from mediateur.ui.widgets import style_title
-
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,28 +140,9 @@ class IdentifyPersonDialog(QDialog):
         show_failure(self, error)
 
     def _show_duplicates(self, candidates: tuple[DuplicateCandidate, ...]) -> None:
-        listing = self.form.duplicates_list
-        listing.clear()
-        for candidate in candidates:
-            name = display_name(candidate.last_name, candidate.first_name)
-            known = []
-            if candidate.birth_date:
-                known.append(
-                    self.tr("naissance : {date}").format(date=format_day(candidate.birth_date))
-                )
-            if candidate.intake_date:
-                known.append(
-                    self.tr("entrée : {date}").format(date=format_day(candidate.intake_date))
-                )
-            text = self.tr("{name} ({known}) — {reason}").format(
-                name=name, known=", ".join(known), reason=candidate.reason
-            )
-            item = QListWidgetItem(text, listing)
-            item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-            item.setData(NAME_ROLE, name)
-        listing.setCurrentRow(0)
+        list_candidates(self.form.duplicates_list, candidates)
         self.form.duplicates_group.setVisible(True)
-        listing.setFocus()
+        self.form.duplicates_list.setFocus()
 
     def _on_link_clicked(self) -> None:
         item = self.form.duplicates_list.currentItem()
@@ -172,7 +151,7 @@ class IdentifyPersonDialog(QDialog):
         self._finish(
             Identification(
                 name=item.data(NAME_ROLE),
-                beneficiary_id=item.data(Qt.ItemDataRole.UserRole),
+                beneficiary_id=item.data(ID_ROLE),
             )
         )
 

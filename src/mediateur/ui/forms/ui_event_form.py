@@ -32,6 +32,10 @@ class Ui_EventForm(object):
 
         self.outer_layout.addWidget(self.form_title_label)
 
+        self.columns_layout = QHBoxLayout()
+        self.columns_layout.setObjectName(u"columns_layout")
+        self.fields_column = QVBoxLayout()
+        self.fields_column.setObjectName(u"fields_column")
         self.fields_layout = QFormLayout()
         self.fields_layout.setObjectName(u"fields_layout")
         self.fields_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -96,7 +100,7 @@ class Ui_EventForm(object):
         self.starts_at_edit.setDisplayFormat(u"dd/MM/yyyy HH:mm")
         self.starts_at_edit.setMaximumSize(QSize(180, 16777215))
 
-        self.starts_at_layout.addWidget(self.starts_at_edit)
+        self.starts_at_layout.addWidget(self.starts_at_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.starts_at_message_label = QLabel(EventForm)
         self.starts_at_message_label.setObjectName(u"starts_at_message_label")
@@ -132,7 +136,7 @@ class Ui_EventForm(object):
         self.ends_at_edit.setDisplayFormat(u"dd/MM/yyyy HH:mm")
         self.ends_at_edit.setMaximumSize(QSize(180, 16777215))
 
-        self.ends_at_row.addWidget(self.ends_at_edit)
+        self.ends_at_row.addWidget(self.ends_at_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.ends_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -211,7 +215,7 @@ class Ui_EventForm(object):
         self.headcount_spin.setMaximum(99999)
         self.headcount_spin.setMaximumSize(QSize(160, 16777215))
 
-        self.headcount_layout.addWidget(self.headcount_spin)
+        self.headcount_layout.addWidget(self.headcount_spin, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.headcount_message_label = QLabel(EventForm)
         self.headcount_message_label.setObjectName(u"headcount_message_label")
@@ -223,42 +227,58 @@ class Ui_EventForm(object):
 
         self.fields_layout.setLayout(6, QFormLayout.ItemRole.FieldRole, self.headcount_layout)
 
+
+        self.fields_column.addLayout(self.fields_layout)
+
+        self.fields_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.fields_column.addItem(self.fields_spacer)
+
+
+        self.columns_layout.addLayout(self.fields_column)
+
+        self.columns_spacer = QSpacerItem(12, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+
+        self.columns_layout.addItem(self.columns_spacer)
+
+        self.partners_layout = QVBoxLayout()
+        self.partners_layout.setSpacing(2)
+        self.partners_layout.setObjectName(u"partners_layout")
         self.partner_ids_label = QLabel(EventForm)
         self.partner_ids_label.setObjectName(u"partner_ids_label")
 
-        self.fields_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.partner_ids_label)
+        self.partners_layout.addWidget(self.partner_ids_label)
 
-        self.partner_ids_layout = QVBoxLayout()
-        self.partner_ids_layout.setSpacing(2)
-        self.partner_ids_layout.setObjectName(u"partner_ids_layout")
         self.partners_list = QListWidget(EventForm)
         self.partners_list.setObjectName(u"partners_list")
         self.partners_list.setMinimumSize(QSize(0, 90))
 
-        self.partner_ids_layout.addWidget(self.partners_list)
+        self.partners_layout.addWidget(self.partners_list)
 
         self.partner_ids_message_label = QLabel(EventForm)
         self.partner_ids_message_label.setObjectName(u"partner_ids_message_label")
         self.partner_ids_message_label.setWordWrap(True)
         self.partner_ids_message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.partner_ids_layout.addWidget(self.partner_ids_message_label)
+        self.partners_layout.addWidget(self.partner_ids_message_label)
 
 
-        self.fields_layout.setLayout(7, QFormLayout.ItemRole.FieldRole, self.partner_ids_layout)
+        self.columns_layout.addLayout(self.partners_layout)
 
+        self.columns_layout.setStretch(0, 3)
+        self.columns_layout.setStretch(2, 2)
 
-        self.outer_layout.addLayout(self.fields_layout)
+        self.outer_layout.addLayout(self.columns_layout)
 
+        self.buttons_layout = QHBoxLayout()
+        self.buttons_layout.setObjectName(u"buttons_layout")
         self.message_label = QLabel(EventForm)
         self.message_label.setObjectName(u"message_label")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.outer_layout.addWidget(self.message_label)
+        self.buttons_layout.addWidget(self.message_label)
 
-        self.buttons_layout = QHBoxLayout()
-        self.buttons_layout.setObjectName(u"buttons_layout")
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons_layout.addItem(self.buttons_spacer)
@@ -273,6 +293,7 @@ class Ui_EventForm(object):
 
         self.buttons_layout.addWidget(self.save_button)
 
+        self.buttons_layout.setStretch(0, 1)
 
         self.outer_layout.addLayout(self.buttons_layout)
 
@@ -317,7 +338,7 @@ class Ui_EventForm(object):
         self.place_label.setText(QCoreApplication.translate("EventForm", u"&Lieu", None))
         self.headcount_label.setText(QCoreApplication.translate("EventForm", u"&Personnes rencontr\u00e9es", None))
         self.headcount_spin.setSpecialValueText(QCoreApplication.translate("EventForm", u"Non renseign\u00e9", None))
-        self.partner_ids_label.setText(QCoreApplication.translate("EventForm", u"P&artenaires", None))
+        self.partner_ids_label.setText(QCoreApplication.translate("EventForm", u"P&artenaires associ\u00e9s", None))
         self.new_button.setText(QCoreApplication.translate("EventForm", u"&Nouvel \u00e9v\u00e9nement", None))
         self.save_button.setText(QCoreApplication.translate("EventForm", u"En&registrer", None))
         pass

@@ -54,7 +54,7 @@ class Ui_ExitCohortDialog(object):
         self.exit_date_edit.setObjectName(u"exit_date_edit")
         self.exit_date_edit.setMaximumSize(QSize(140, 16777215))
 
-        self.exit_date_layout.addWidget(self.exit_date_edit)
+        self.exit_date_layout.addWidget(self.exit_date_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.exit_date_message_label = QLabel(ExitCohortDialog)
         self.exit_date_message_label.setObjectName(u"exit_date_message_label")

@@ -51,7 +51,7 @@ class Ui_FollowUpDialog(object):
         self.occurred_at_edit.setDisplayFormat(u"dd/MM/yyyy HH:mm")
         self.occurred_at_edit.setMaximumSize(QSize(180, 16777215))
 
-        self.occurred_at_layout.addWidget(self.occurred_at_edit)
+        self.occurred_at_layout.addWidget(self.occurred_at_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.occurred_at_message_label = QLabel(FollowUpDialog)
         self.occurred_at_message_label.setObjectName(u"occurred_at_message_label")
@@ -153,7 +153,7 @@ class Ui_FollowUpDialog(object):
         self.next_date_edit.setObjectName(u"next_date_edit")
         self.next_date_edit.setMaximumSize(QSize(140, 16777215))
 
-        self.next_date_layout.addWidget(self.next_date_edit)
+        self.next_date_layout.addWidget(self.next_date_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.next_date_message_label = QLabel(FollowUpDialog)
         self.next_date_message_label.setObjectName(u"next_date_message_label")

@@ -125,7 +125,7 @@ class Ui_IntakeForm(object):
         self.birth_date_edit.setObjectName(u"birth_date_edit")
         self.birth_date_edit.setMaximumSize(QSize(140, 16777215))
 
-        self.birth_date_layout.addWidget(self.birth_date_edit)
+        self.birth_date_layout.addWidget(self.birth_date_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.birth_date_message_label = QLabel(self.identity_group)
         self.birth_date_message_label.setObjectName(u"birth_date_message_label")
@@ -276,7 +276,7 @@ class Ui_IntakeForm(object):
         self.postcode_edit.setMaxLength(5)
         self.postcode_edit.setMaximumSize(QSize(90, 16777215))
 
-        self.postcode_layout.addWidget(self.postcode_edit)
+        self.postcode_layout.addWidget(self.postcode_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.postcode_message_label = QLabel(self.contact_group)
         self.postcode_message_label.setObjectName(u"postcode_message_label")
@@ -540,7 +540,7 @@ class Ui_IntakeForm(object):
         self.intake_date_edit.setObjectName(u"intake_date_edit")
         self.intake_date_edit.setMaximumSize(QSize(140, 16777215))
 
-        self.intake_date_layout.addWidget(self.intake_date_edit)
+        self.intake_date_layout.addWidget(self.intake_date_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.intake_date_message_label = QLabel(self.course_group)
         self.intake_date_message_label.setObjectName(u"intake_date_message_label")
@@ -620,7 +620,7 @@ class Ui_IntakeForm(object):
         self.notice_given_at_edit.setObjectName(u"notice_given_at_edit")
         self.notice_given_at_edit.setMaximumSize(QSize(140, 16777215))
 
-        self.notice_given_at_layout.addWidget(self.notice_given_at_edit)
+        self.notice_given_at_layout.addWidget(self.notice_given_at_edit, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.notice_given_at_message_label = QLabel(self.privacy_group)
         self.notice_given_at_message_label.setObjectName(u"notice_given_at_message_label")
@@ -759,6 +759,10 @@ class Ui_IntakeForm(object):
 
         self.buttons_layout.addWidget(self.message_label)
 
+        self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttons_layout.addItem(self.buttons_spacer)
+
         self.cancel_button = QPushButton(IntakeForm)
         self.cancel_button.setObjectName(u"cancel_button")
 
@@ -773,6 +777,7 @@ class Ui_IntakeForm(object):
 
         self.outer_layout.addLayout(self.buttons_layout)
 
+        self.outer_layout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.last_name_label.setBuddy(self.last_name_edit)
         self.first_name_label.setBuddy(self.first_name_edit)

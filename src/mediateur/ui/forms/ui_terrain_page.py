@@ -30,21 +30,26 @@ class Ui_TerrainForm(object):
         self.outer_layout.setSpacing(8)
         self.outer_layout.setObjectName(u"outer_layout")
         self.header_layout = QHBoxLayout()
+        self.header_layout.setSpacing(16)
         self.header_layout.setObjectName(u"header_layout")
         self.title_label = QLabel(TerrainForm)
         self.title_label.setObjectName(u"title_label")
 
         self.header_layout.addWidget(self.title_label)
 
-        self.header_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.message_label = QLabel(TerrainForm)
+        self.message_label.setObjectName(u"message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.header_layout.addItem(self.header_spacer)
+        self.header_layout.addWidget(self.message_label)
 
         self.counter_label = QLabel(TerrainForm)
         self.counter_label.setObjectName(u"counter_label")
 
         self.header_layout.addWidget(self.counter_label)
 
+        self.header_layout.setStretch(1, 1)
 
         self.outer_layout.addLayout(self.header_layout)
 
@@ -107,7 +112,7 @@ class Ui_TerrainForm(object):
 
         self.where_layout.addWidget(self.channel_message_label, 3, 1, 1, 5)
 
-        self.where_layout.setColumnStretch(1, 3)
+        self.where_layout.setColumnStretch(1, 4)
         self.where_layout.setColumnStretch(3, 2)
         self.where_layout.setColumnStretch(5, 2)
 
@@ -202,47 +207,29 @@ class Ui_TerrainForm(object):
 
         self.person_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.note_layout)
 
-        self.identity_label = QLabel(self.person_group)
-        self.identity_label.setObjectName(u"identity_label")
-
-        self.person_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.identity_label)
-
-        self.identity_layout = QHBoxLayout()
-        self.identity_layout.setObjectName(u"identity_layout")
-        self.identify_button = QPushButton(self.person_group)
-        self.identify_button.setObjectName(u"identify_button")
-
-        self.identity_layout.addWidget(self.identify_button)
-
-        self.person_label = QLabel(self.person_group)
-        self.person_label.setObjectName(u"person_label")
-
-        self.identity_layout.addWidget(self.person_label)
-
-        self.forget_person_button = QPushButton(self.person_group)
-        self.forget_person_button.setObjectName(u"forget_person_button")
-
-        self.identity_layout.addWidget(self.forget_person_button)
-
-        self.identity_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.identity_layout.addItem(self.identity_spacer)
-
-        self.identity_layout.setStretch(3, 1)
-
-        self.person_layout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.identity_layout)
-
 
         self.outer_layout.addWidget(self.person_group)
 
         self.actions_layout = QHBoxLayout()
         self.actions_layout.setObjectName(u"actions_layout")
-        self.message_label = QLabel(TerrainForm)
-        self.message_label.setObjectName(u"message_label")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identify_button = QPushButton(TerrainForm)
+        self.identify_button.setObjectName(u"identify_button")
 
-        self.actions_layout.addWidget(self.message_label)
+        self.actions_layout.addWidget(self.identify_button)
+
+        self.person_label = QLabel(TerrainForm)
+        self.person_label.setObjectName(u"person_label")
+
+        self.actions_layout.addWidget(self.person_label)
+
+        self.forget_person_button = QPushButton(TerrainForm)
+        self.forget_person_button.setObjectName(u"forget_person_button")
+
+        self.actions_layout.addWidget(self.forget_person_button)
+
+        self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.actions_layout.addItem(self.actions_spacer)
 
         self.cancel_edit_button = QPushButton(TerrainForm)
         self.cancel_edit_button.setObjectName(u"cancel_edit_button")
@@ -259,7 +246,7 @@ class Ui_TerrainForm(object):
 
         self.actions_layout.addWidget(self.save_button)
 
-        self.actions_layout.setStretch(0, 1)
+        self.actions_layout.setStretch(3, 1)
 
         self.outer_layout.addLayout(self.actions_layout)
 
@@ -300,7 +287,7 @@ class Ui_TerrainForm(object):
         self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts_view.setSortingEnabled(True)
         self.contacts_view.setWordWrap(False)
-        self.contacts_view.setMinimumSize(QSize(0, 110))
+        self.contacts_view.setMinimumSize(QSize(0, 90))
 
         self.outer_layout.addWidget(self.contacts_view)
 
@@ -378,7 +365,6 @@ class Ui_TerrainForm(object):
 #endif // QT_CONFIG(accessibility)
         self.note_label.setText(QCoreApplication.translate("TerrainForm", u"&Note", None))
         self.note_edit.setPlaceholderText(QCoreApplication.translate("TerrainForm", u"Courte, factuelle (facultative)", None))
-        self.identity_label.setText(QCoreApplication.translate("TerrainForm", u"Identit\u00e9", None))
         self.identify_button.setText(QCoreApplication.translate("TerrainForm", u"&Identifier la personne\u2026", None))
 #if QT_CONFIG(tooltip)
         self.identify_button.setToolTip(QCoreApplication.translate("TerrainForm", u"Nom, pr\u00e9nom et coordonn\u00e9es : la personne est inscrite dans la cohorte, ou reli\u00e9e \u00e0 sa fiche si elle en a d\u00e9j\u00e0 une.", None))

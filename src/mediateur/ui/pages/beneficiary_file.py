@@ -33,6 +33,7 @@ from mediateur.ui.dialogs.folders import FolderChooser
 from mediateur.ui.dialogs.follow_up import FollowUpDialog
 from mediateur.ui.errors import ask_user, show_failure
 from mediateur.ui.fields import code_label
+from mediateur.ui.flow_layout import FlowLayout
 from mediateur.ui.models.base import SORT_ROLE
 from mediateur.ui.models.timeline import Col, TimelineModel
 from mediateur.ui.tasks import QueryOp, WriteOp
@@ -93,24 +94,21 @@ class BeneficiaryFileView(QWidget):
             card.addLayout(column, 1)
         layout.addLayout(card)
 
-        actions = QHBoxLayout()
-        self.follow_up_button = QPushButton(self.tr("Nouveau &suivi…"), self)
-        self.referral_button = QPushButton(self.tr("Nouvelle &orientation…"), self)
-        self.edit_button = QPushButton(self.tr("&Modifier la fiche"), self)
-        self.exit_button = QPushButton(self.tr("So&rtie de la cohorte…"), self)
-        self.export_button = QPushButton(self.tr("Droit d'&accès : exporter…"), self)
-        self.erase_button = QPushButton(self.tr("E&ffacer la personne…"), self)
-        for button in (
-            self.follow_up_button,
-            self.referral_button,
-            self.edit_button,
-            self.exit_button,
-            self.export_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.erase_button)
-        layout.addLayout(actions)
+        # The actions wrap onto a second line in a narrow window.
+        actions = QWidget(self)
+        actions_layout = FlowLayout(actions, spacing=6)
+        self.follow_up_button = QPushButton(self.tr("Nouveau &suivi…"), actions)
+        self.referral_button = QPushButton(self.tr("Nouvelle &orientation…"), actions)
+        self.edit_button = QPushButton(self.tr("&Modifier la fiche"), actions)
+        self.exit_button = QPushButton(self.tr("So&rtie de la cohorte…"), actions)
+        self.export_button = QPushButton(self.tr("Droit d'&accès : exporter…"), actions)
+        self.erase_button = QPushButton(self.tr("E&ffacer la personne…"), actions)
+        for button in self._actions():
+            actions_layout.addWidget(button)
+        policy = actions.sizePolicy()
+        policy.setHeightForWidth(True)
+        actions.setSizePolicy(policy)
+        layout.addWidget(actions)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("file_message_label")
@@ -134,14 +132,15 @@ class BeneficiaryFileView(QWidget):
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
+        # A referral's line ends with its status: keep both ends of long lines.
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.verticalHeader().setVisible(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(Col.WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.WHAT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Col.WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Col.DETAIL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Col.REVIEW, QHeaderView.ResizeMode.Interactive)
-        view.setColumnWidth(Col.WHAT, 380)
-        view.setColumnWidth(Col.REVIEW, 200)
+        view.setColumnWidth(Col.REVIEW, 180)
         history.setBuddy(view)
         self.timeline_view = view
         layout.addWidget(history)
@@ -236,6 +235,8 @@ class BeneficiaryFileView(QWidget):
         for key, text in self._details(file).items():
             self.values[key].setText(text or "—")
         self.timeline.set_rows(file.timeline)
+        reviewed = any(entry.review_status for entry in file.timeline)
+        self.timeline_view.setColumnHidden(Col.REVIEW, not reviewed)
         editable = file.editable
         self.follow_up_button.setEnabled(editable and file.active)
         self.referral_button.setEnabled(editable and file.active)
@@ -269,14 +270,14 @@ class BeneficiaryFileView(QWidget):
         )
         privacy: list[str] = []
         if person.notice_given_at:
-            privacy.append(
-                self.tr("informée le {date}").format(date=clock.format_day(person.notice_given_at))
-                + (
-                    f" ({code_label('notice_modes', person.notice_mode)})"
-                    if person.notice_mode
-                    else ""
-                )
+            informed = self.tr("information remise le {date}").format(
+                date=clock.format_day(person.notice_given_at)
             )
+            if person.notice_mode:
+                informed = self.tr("{informed} ({mode})").format(
+                    informed=informed, mode=code_label("notice_modes", person.notice_mode).lower()
+                )
+            privacy.append(informed)
         if person.restricted:
             privacy.append(self.tr("s'oppose au partage"))
         elif person.sharing_agreed:
@@ -304,7 +305,7 @@ class BeneficiaryFileView(QWidget):
             "status": status,
             "situation": ", ".join(statuses),
             "barriers": barriers,
-            "privacy": "; ".join(privacy),
+            "privacy": " ; ".join(privacy),
             "project": person.project or "",
         }
 

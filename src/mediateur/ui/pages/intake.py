@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from mediateur.domain.reference import reference_data
 from mediateur.services import clock
@@ -28,12 +28,12 @@ from mediateur.services.beneficiaries import (
     IntakeCheck,
     check_intake,
     create_beneficiary,
-    display_name,
     input_from,
     update_beneficiary,
 )
 from mediateur.services.context import current_context
 from mediateur.services.errors import ProbableDuplicate, ValidationFailed
+from mediateur.ui.duplicates import ID_ROLE, list_candidates
 from mediateur.ui.errors import show_failure
 from mediateur.ui.fields import (
     DateField,
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 STATUS_COLUMNS = 2
 BARRIER_COLUMNS = 2
 REVALIDATE_MS = 350
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class IntakeView(QWidget):
@@ -470,37 +469,14 @@ class IntakeView(QWidget):
     # Duplicates
 
     def _show_duplicates(self, candidates: tuple[DuplicateCandidate, ...]) -> None:
-        listing = self.form.duplicates_list
-        listing.clear()
-        for candidate in candidates:
-            known = []
-            if candidate.birth_date:
-                known.append(
-                    self.tr("naissance : {date}").format(
-                        date=clock.format_day(candidate.birth_date)
-                    )
-                )
-            if candidate.intake_date:
-                known.append(
-                    self.tr("entrée : {date}").format(date=clock.format_day(candidate.intake_date))
-                )
-            item = QListWidgetItem(
-                self.tr("{name} ({known}) — {reason}").format(
-                    name=display_name(candidate.last_name, candidate.first_name),
-                    known=", ".join(known),
-                    reason=candidate.reason,
-                ),
-                listing,
-            )
-            item.setData(ID_ROLE, candidate.id)
-        listing.setCurrentRow(0)
+        list_candidates(self.form.duplicates_list, candidates)
         self.form.duplicates_group.setVisible(True)
         show_message(
             self.form.message_label,
             self.tr("Rien n'a été enregistré : vérifiez les fiches proches ci-dessus."),
             Tone.ERROR,
         )
-        listing.setFocus()
+        self.form.duplicates_list.setFocus()
 
     def _hide_duplicates(self) -> None:
         self.form.duplicates_list.clear()

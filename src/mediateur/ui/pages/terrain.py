@@ -89,6 +89,19 @@ class Outing:
     channel: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """What the form held when Ctrl+Entrée was pressed, put back if the save is refused."""
+
+    editing: FieldContact | None
+    identification: Identification | None
+    gender: str | None
+    age_band: str | None
+    outcome: str | None
+    themes: tuple[str, ...]
+    note: str
+
+
 class TerrainPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -100,7 +113,7 @@ class TerrainPage(Page):
         self.identify_dialog: IdentifyPersonDialog | None = None
         self._outing_before_edit: Outing | None = None
         self._events: dict[str, Event] = {}
-        self._saving = False
+        self._in_flight = 0
         self._stale = False
         style_title(form.title_label)
         style_title(form.counter_label, scale=1.3)
@@ -136,7 +149,7 @@ class TerrainPage(Page):
                 column,
                 QHeaderView.ResizeMode.Stretch
                 if column in _STRETCHED
-                else QHeaderView.ResizeMode.ResizeToContents,
+                else QHeaderView.ResizeMode.Interactive,
             )
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -174,7 +187,7 @@ class TerrainPage(Page):
 
     def drop_data(self) -> None:
         self._stale = False
-        self._saving = False
+        self._in_flight = 0
         self.model.set_rows([])
         self._events = {}
         combo = self.form.event_combo
@@ -211,6 +224,7 @@ class TerrainPage(Page):
             combo.removeItem(1)
         for event in data.events:
             combo.addItem(_event_label(event), event.id)
+            combo.setItemData(combo.count() - 1, _event_label(event), Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
         if self.editing is None:
             preferences = self.context.preferences
@@ -221,6 +235,7 @@ class TerrainPage(Page):
             self.form.channel_group.blockSignals(False)
         self.model.set_rows(data.contacts)
         self._show_counter()
+        self._fit_columns()
 
     # The outing
 
@@ -363,11 +378,18 @@ class TerrainPage(Page):
 
     # Saving
 
+    @property
+    def busy(self) -> bool:
+        """Whether a save has not come back yet."""
+        return self._in_flight > 0
+
     def save(self) -> None:
-        """Ctrl+Entrée: save the contact, then clear the form for the next person."""
-        if self._saving or not self.context.is_unlocked:
+        """Ctrl+Entrée: save the contact and clear the form for the next person at once (the
+        person's answers come back if the save is refused)."""
+        if not self.context.is_unlocked:
             return
         data = self.contact_input()
+        typed = self._typed()
         contact_id = self.editing.contact.id if self.editing else None
         identification = self.identification
         person = identification.person if identification else None
@@ -383,29 +405,58 @@ class TerrainPage(Page):
                 allow_duplicate=allow_duplicate,
             )
 
-        self._saving = True
-        self.messages.clear()
-        WriteOp(self, op=write, success=self._on_saved).failure(self._on_save_failed).run()
-
-    def _on_saved(self, saved: FieldContact) -> None:
-        self._saving = False
-        was_editing = self.editing is not None
-        self.model.upsert(saved)
-        if was_editing:
+        self._in_flight += 1
+        if self.editing is not None:
             self._end_edit()
         self._clear_person()
+        self.focus_first_field()
+        WriteOp(
+            self,
+            op=write,
+            success=lambda saved: self._on_saved(saved, edited=contact_id is not None),
+        ).failure(lambda error: self._on_save_failed(error, typed)).run()
+
+    def _typed(self) -> Typed:
+        form = self.form
+        return Typed(
+            editing=self.editing,
+            identification=self.identification,
+            gender=form.gender_group.value(),
+            age_band=form.age_group.value(),
+            outcome=form.outcome_group.value(),
+            themes=form.themes_group.values(),
+            note=form.note_edit.text(),
+        )
+
+    def _put_back(self, typed: Typed) -> None:
+        """The person's answers as they were typed, after a refused save."""
+        form = self.form
+        if typed.editing is not None:
+            self.begin_edit(typed.editing)
+        form.gender_group.set_value(typed.gender)
+        form.age_group.set_value(typed.age_band)
+        form.outcome_group.set_value(typed.outcome)
+        form.themes_group.set_values(typed.themes)
+        form.note_edit.setText(typed.note)
+        self.identification = typed.identification
+        self._show_person()
+
+    def _on_saved(self, saved: FieldContact, *, edited: bool) -> None:
+        self._in_flight -= 1
+        self.model.upsert(saved)
+        self._fit_columns()
         self._show_counter()
         moment = saved.contact.occurred_at.astimezone(PARIS).strftime("%H:%M")
         message = (
             self.tr("Contact de {time} modifié.")
-            if was_editing
+            if edited
             else self.tr("Contact enregistré à {time}.")
         )
         show_message(self.form.message_label, message.format(time=moment), Tone.SUCCESS)
-        self.focus_first_field()
 
-    def _on_save_failed(self, error: Exception) -> None:
-        self._saving = False
+    def _on_save_failed(self, error: Exception, typed: Typed) -> None:
+        self._in_flight -= 1
+        self._put_back(typed)
         if isinstance(error, ValidationFailed):
             messages = error.messages()
             self.messages.show(messages)
@@ -424,6 +475,13 @@ class TerrainPage(Page):
             )
             return
         show_failure(self, error)
+
+    def _fit_columns(self) -> None:
+        """Coded columns as wide as what they show (the free-text ones share the rest)."""
+        view = self.form.contacts_view
+        for column in Col:
+            if column not in _STRETCHED:
+                view.resizeColumnToContents(column)
 
     def _show_counter(self) -> None:
         count = self.model.rowCount()
