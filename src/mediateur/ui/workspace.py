@@ -56,6 +56,8 @@ class Workspace(QWidget):
         context.locked.connect(self._on_locked)
         context.unlocked.connect(self._on_unlocked)
         context.beneficiary_requested.connect(self._on_beneficiary_requested)
+        context.referral_requested.connect(self._on_referral_requested)
+        context.new_referral_requested.connect(self._on_new_referral_requested)
 
     @property
     def current_key(self) -> PageKey | None:
@@ -104,6 +106,20 @@ class Workspace(QWidget):
     def _on_beneficiary_requested(self, beneficiary_id: str) -> None:
         if self.context.is_unlocked:
             self.show_page(PageKey.COHORT).show_record(beneficiary_id)
+
+    def _on_referral_requested(self, referral_id: str) -> None:
+        if self.context.is_unlocked:
+            self.show_page(PageKey.REFERRALS).show_record(referral_id)
+
+    def _on_new_referral_requested(
+        self, beneficiary_id: str | None, contact_id: str | None
+    ) -> None:
+        # Imported here: the dialog uses the services, which start-up does not load.
+        from mediateur.ui.referrals.new_referral import start_new_referral
+
+        start_new_referral(
+            self.context, self.window(), beneficiary_id=beneficiary_id, contact_id=contact_id
+        )
 
     def _on_locked(self) -> None:
         for key, page in self._pages.items():

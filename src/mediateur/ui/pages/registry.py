@@ -86,6 +86,7 @@ def _lazy(module: str, name: str) -> PageFactory:
 _FACTORIES: dict[PageKey, PageFactory] = {
     PageKey.TERRAIN: _lazy("mediateur.ui.pages.terrain", "TerrainPage"),
     PageKey.COHORT: _lazy("mediateur.ui.pages.cohort", "CohortPage"),
+    PageKey.REFERRALS: _lazy("mediateur.ui.pages.orientations", "OrientationsPage"),
     PageKey.EVENTS: _lazy("mediateur.ui.pages.events", "EventsPage"),
     PageKey.SETTINGS: SettingsPage,
 }
