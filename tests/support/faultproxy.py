@@ -130,12 +130,17 @@ class FaultProxy:
                 client_writer.close()
 
     def close(self) -> None:
-        def stop() -> None:
+        """Stop listening, end every connection (hung ones included), stop the loop."""
+
+        async def shutdown() -> None:
             if self._server is not None:
                 self._server.close()
-            for task in asyncio.all_tasks(self._loop):
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
                 task.cancel()
-            self._loop.stop()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
-        self._loop.call_soon_threadsafe(stop)
+        asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
+        self._loop.close()

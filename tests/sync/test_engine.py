@@ -4,6 +4,10 @@ the laptop — nothing lost, nothing duplicated, conflicts and rejections kept f
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import time
 import uuid
 
@@ -215,9 +219,21 @@ def test_two_syncs_of_one_profile_never_run_together(lab: SyncLab) -> None:
     other = SyncEngine(laptop.vault, laptop.transport, sleep=lambda _s: None)
     with pytest.raises(errors.SyncInProgress):
         other.sync()
-    # A lock left by a process that died is taken over once stale.
+    # A lock left by a process of this computer that died (the app crashed) is taken over at
+    # once; one of another computer only once it is stale.
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    crashed = f"{socket.gethostname()}|{dead.pid}|1|1@{time.time()}"
+    elsewhere = f"other-host|{os.getpid()}|1|1@{time.time()}"
     with laptop.vault.write_session() as session, session.begin():
-        local_state.put(session, local_state.SYNC_LOCK, "dead:1:1@1000000000.0")
+        local_state.put(session, local_state.SYNC_LOCK, elsewhere)
+    with pytest.raises(errors.SyncInProgress):
+        other.sync()
+    with laptop.vault.write_session() as session, session.begin():
+        local_state.put(session, local_state.SYNC_LOCK, crashed)
+    other.sync()
+    with laptop.vault.write_session() as session, session.begin():
+        local_state.put(session, local_state.SYNC_LOCK, "other-host|1|1|1@1000000000.0")
     other.sync()
 
 

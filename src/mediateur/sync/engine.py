@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from mediateur.store.schema import directory_organisation, directory_user
 from mediateur.store.vault import Vault
 from mediateur.sync import errors, local_state, outbox
 from mediateur.sync.apply import apply_rows, reapply_pending, remove_rows, wipe_synced_tables
+from mediateur.sync.processes import process_alive
 from mediateur.sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -111,7 +113,9 @@ class SyncEngine:
         self.max_attempts = max_attempts
         self.pull_limit = pull_limit
         self._batch_limit = MAX_MUTATIONS_PER_BATCH
-        self._owner = f"{os.getpid()}:{threading.get_ident()}:{time.time_ns()}"
+        self._owner = (
+            f"{socket.gethostname()}|{os.getpid()}|{threading.get_ident()}|{time.time_ns()}"
+        )
 
     # Requests
 
@@ -248,11 +252,25 @@ class SyncEngine:
     def _acquire_lock(self) -> None:
         with self.vault.write_session() as session, session.begin():
             holder = local_state.get(session, local_state.SYNC_LOCK)
-            if holder:
-                owner, _, stamp = holder.rpartition("@")
-                if owner != self._owner and time.time() - float(stamp) < LOCK_STALE_AFTER_S:
-                    raise errors.SyncInProgress()
+            if holder and self._holder_is_alive(holder):
+                raise errors.SyncInProgress()
             local_state.put(session, local_state.SYNC_LOCK, f"{self._owner}@{time.time()}")
+
+    def _holder_is_alive(self, holder: str) -> bool:
+        """A lock is held while its owner renews it, unless that owner is a process of this
+        computer that has died (the app crashed): then it is taken over at once."""
+        owner, _, stamp = holder.rpartition("@")
+        if owner == self._owner:
+            return False
+        try:
+            fresh = time.time() - float(stamp) < LOCK_STALE_AFTER_S
+        except ValueError:
+            return False
+        host, _, rest = owner.partition("|")
+        pid = rest.partition("|")[0]
+        if fresh and host == socket.gethostname() and pid.isdigit():
+            return process_alive(int(pid))
+        return fresh
 
     def _renew_lock(self, session: Any) -> None:
         local_state.put(session, local_state.SYNC_LOCK, f"{self._owner}@{time.time()}")
