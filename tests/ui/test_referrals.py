@@ -451,8 +451,9 @@ def test_the_list_shows_reminders_and_expired_ones(qtbot, window: MainWindow) ->
     assert "1 à relancer" in orientations.summary_label.text()
     orientations.status_combo.setCurrentIndex(orientations.status_combo.findData("a_relancer"))
     assert orientations.proxy.rowCount() == 1
-    index = orientations.proxy.index(0, ReferralModel.Col.FOLLOW_UP)
-    assert index.data() == "À relancer"
+    index = orientations.proxy.index(0, ReferralModel.Col.STATUS)
+    assert index.data() == "Émise · à relancer"
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None, "drawn in the warning colour"
     assert "plus de 10 jours" in orientations.detail_label.text()
     orientations.status_combo.setCurrentIndex(orientations.status_combo.findData("refusee"))
     assert orientations.proxy.rowCount() == 0

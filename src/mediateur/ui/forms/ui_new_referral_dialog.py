@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'new_referral_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -94,7 +94,10 @@ class Ui_NewReferralDialog(object):
         self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details_contents = QWidget()
         self.details_contents.setObjectName(u"details_contents")
-        self.details_layout = QFormLayout(self.details_contents)
+        self.details_contents_layout = QVBoxLayout(self.details_contents)
+        self.details_contents_layout.setObjectName(u"details_contents_layout")
+        self.details_contents_layout.setContentsMargins(0, -1, 0, -1)
+        self.details_layout = QFormLayout()
         self.details_layout.setObjectName(u"details_layout")
         self.details_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.details_layout.setVerticalSpacing(10)
@@ -220,6 +223,13 @@ class Ui_NewReferralDialog(object):
 
 
         self.details_layout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.sharing_layout)
+
+
+        self.details_contents_layout.addLayout(self.details_layout)
+
+        self.details_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.details_contents_layout.addItem(self.details_spacer)
 
         self.details_scroll.setWidget(self.details_contents)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -85,9 +86,12 @@ class OrientationsPage(Page):
         self.printer.printed.connect(self._on_printed)
 
         layout = QVBoxLayout(self)
+        heading = QHBoxLayout()
         self.title_label = QLabel(self.tr("Orientations"), self)
         style_title(self.title_label)
-        layout.addWidget(self.title_label)
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        layout.addLayout(heading)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
         self.summary_label.setWordWrap(True)
@@ -98,18 +102,22 @@ class OrientationsPage(Page):
         self.search_edit.setObjectName("search_edit")
         self.search_edit.setPlaceholderText(self.tr("Numéro, personne ou partenaire…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(
+            self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
+            + 40
+        )
         self.search_edit.setAccessibleName(self.tr("Rechercher une orientation"))
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("status_combo")
         self.status_combo.setAccessibleName(self.tr("Statut"))
         self.status_combo.addItem(self.tr("Toutes les orientations"), None)
-        self.status_combo.addItem(self.tr("À relancer (plus de 10 jours sans nouvelles)"), REMINDER)
+        self.status_combo.addItem(self.tr("À relancer (plus de 10 jours)"), REMINDER)
         for item in reference_data()["referral_statuses"].items:
             self.status_combo.addItem(item.label, item.slug)
         self.event_combo = QComboBox(self)
         self.event_combo.setObjectName("event_combo")
         self.event_combo.setAccessibleName(self.tr("Événement"))
-        self.event_combo.setMinimumContentsLength(24)
+        self.event_combo.setMinimumContentsLength(20)
         self.event_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -127,9 +135,9 @@ class OrientationsPage(Page):
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.event_combo, 2)
-        filters.addWidget(self.batch_button)
-        filters.addWidget(self.directory_button)
         layout.addLayout(filters)
+        heading.addWidget(self.batch_button)
+        heading.addWidget(self.directory_button)
 
         self.model = ReferralModel(self)
         self.proxy = ReferralFilter(self)
@@ -150,24 +158,26 @@ class OrientationsPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Orientations"))
 
+        # The detail sits under the list, so the list keeps the whole width for its columns.
         panel = QWidget(self)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(8, 0, 0, 0)
+        panel_layout = QHBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 6, 0, 0)
         self.detail_label = QLabel(panel)
         self.detail_label.setObjectName("detail_label")
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextFormat(Qt.TextFormat.RichText)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        panel_layout.addWidget(self.detail_label)
+        panel_layout.addWidget(self.detail_label, 3)
+        side = QVBoxLayout()
         self.history_label = QLabel(self.tr("Historique"), panel)
-        panel_layout.addWidget(self.history_label)
+        side.addWidget(self.history_label)
         self.history_list = QListWidget(panel)
         self.history_list.setObjectName("history_list")
         self.history_list.setAccessibleName(self.tr("Historique de l'orientation"))
-        self.history_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.history_list.setWordWrap(True)
-        panel_layout.addWidget(self.history_list)
+        self.history_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        side.addWidget(self.history_list, 1)
         self.answer_button = QPushButton(self.tr("Enregistrer une &réponse…"), panel)
         self.answer_button.setObjectName("answer_button")
         self.print_button = QPushButton(self.tr("Aperçu et &impression…"), panel)
@@ -176,14 +186,18 @@ class OrientationsPage(Page):
         self.pdf_button.setObjectName("pdf_button")
         self.person_button = QPushButton(self.tr("Fiche de la &personne"), panel)
         self.person_button.setObjectName("person_button")
-        for button in (self.answer_button, self.print_button, self.pdf_button, self.person_button):
-            panel_layout.addWidget(button)
-        panel_layout.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        actions = QGridLayout()
+        actions.addWidget(self.answer_button, 0, 0)
+        actions.addWidget(self.person_button, 0, 1)
+        actions.addWidget(self.print_button, 1, 0)
+        actions.addWidget(self.pdf_button, 1, 1)
+        side.addLayout(actions)
+        panel_layout.addLayout(side, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self.message_label = QLabel(self)
@@ -245,9 +259,8 @@ class OrientationsPage(Page):
         current = self._current_id() or self._pending_record
         self.model.set_rows(listing.rows)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(
-            ReferralModel.Col.PARTNER, min(self.table.columnWidth(ReferralModel.Col.PARTNER), 260)
-        )
+        for column, widest in ((ReferralModel.Col.PERSON, 200), (ReferralModel.Col.PARTNER, 300)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self._fill_events(listing)
         self._update_summary()
         if current and self._select(current):

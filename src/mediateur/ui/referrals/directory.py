@@ -116,6 +116,7 @@ def _set_text(widget: QWidget, value: str | None) -> None:
     else:
         assert isinstance(widget, QLineEdit)
         widget.setText(value or "")
+        widget.setCursorPosition(0)  # show the start of a long value, not its end
 
 
 class PartnerDirectoryDialog(QDialog):
@@ -134,6 +135,7 @@ class PartnerDirectoryDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         style_title(form.title_label, scale=1.25)
+        form.body_layout.setStretch(1, 1)
         # Long structure names wrap rather than being cut.
         form.partners_list.setWordWrap(True)
         form.partners_list.setResizeMode(QListView.ResizeMode.Adjust)

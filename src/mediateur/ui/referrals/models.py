@@ -98,7 +98,6 @@ class ReferralModel(RowsModel[ReferralRow]):
         PARTNER = 2
         STATUS = 3
         CHANGED = 4
-        FOLLOW_UP = 5
 
     def headers(self) -> Sequence[str]:
         return (
@@ -107,7 +106,6 @@ class ReferralModel(RowsModel[ReferralRow]):
             self.tr("Partenaire"),
             self.tr("Statut"),
             self.tr("Dernier changement"),
-            self.tr("Relance"),
         )
 
     def row_id(self, row: ReferralRow) -> str:
@@ -124,14 +122,11 @@ class ReferralModel(RowsModel[ReferralRow]):
         if column is self.Col.PARTNER:
             return row.partner_name
         if column is self.Col.STATUS:
-            return reference_data().label("referral_statuses", referral.status)
-        if column is self.Col.CHANGED:
-            return clock.format_moment(row.last_change_at)
-        if row.reminder_due:
-            return self.tr("À relancer")
-        if referral.status == EXPIRED:
-            return self.tr("Expirée : relancer")
-        return ""
+            status = reference_data().label("referral_statuses", referral.status)
+            if row.reminder_due or referral.status == EXPIRED:
+                return self.tr("{status} · à relancer").format(status=status)
+            return status
+        return clock.format_moment(row.last_change_at)
 
     def sort_key(self, row: ReferralRow, column: Col) -> str | int | float:  # type: ignore[override]
         if column is self.Col.NUMBER:
@@ -140,8 +135,17 @@ class ReferralModel(RowsModel[ReferralRow]):
             return row.last_change_at.timestamp()
         return self.display(row, column).casefold()
 
+    def tooltip(self, row: ReferralRow, column: Col) -> str | None:  # type: ignore[override]
+        if column is not self.Col.STATUS:
+            return None
+        if row.reminder_due:
+            return self.tr("Sans nouvelles du partenaire depuis plus de 10 jours.")
+        if row.referral.status == EXPIRED:
+            return self.tr("Le partenaire n'a pas répondu en 30 jours.")
+        return None
+
     def warning(self, row: ReferralRow, column: Col) -> bool:  # type: ignore[override]
-        return column is self.Col.FOLLOW_UP and (row.reminder_due or row.referral.status == EXPIRED)
+        return column is self.Col.STATUS and (row.reminder_due or row.referral.status == EXPIRED)
 
 
 class ReferralFilter(QSortFilterProxyModel):

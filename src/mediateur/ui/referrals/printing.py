@@ -96,6 +96,8 @@ def paint_document(printer: QPrinter, document: QPdfDocument) -> None:
     painter = QPainter()
     if not painter.begin(printer):
         return
+    # The preview draws the pages scaled down: smooth scaling keeps the small print legible.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     try:
         for page in range(document.pageCount()):
             if page:
