@@ -32,6 +32,8 @@ WARM_UP_MODULES = (
     "mediateur.store.unit_of_work",
     "mediateur.sync.local_state",
     "mediateur.sync.outbox",
+    # The first page after an unlock, with the services it uses.
+    "mediateur.ui.pages.terrain",
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -46,26 +46,34 @@ class ChoiceButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         self.current = False
+        self._measure()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             self.tr("Touche {key} quand la ligne a le focus").format(key=key) if key else ""
         )
 
-    def _key_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        return font
+    def _measure(self) -> None:
+        """The key digit's font and the room it takes, kept until the font changes (a chip is
+        painted often)."""
+        self._key_font = QFont(self.font())
+        self._key_font.setPointSizeF(self._key_font.pointSizeF() * 0.85)
+        self._key_width = (
+            QFontMetrics(self._key_font).horizontalAdvance(self.key) + _GAP if self.key else 0
+        )
+        metrics = self.fontMetrics()
+        self._size = QSize(
+            _PADDING_X * 2 + self._key_width + metrics.horizontalAdvance(self.text()),
+            metrics.height() + _PADDING_Y * 2,
+        )
 
-    def _key_width(self) -> int:
-        """Room taken by the key digit and the gap after it."""
-        if not self.key:
-            return 0
-        return QFontMetrics(self._key_font()).horizontalAdvance(self.key) + _GAP
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._measure()
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        width = _PADDING_X * 2 + self._key_width() + metrics.horizontalAdvance(self.text())
-        return QSize(width, metrics.height() + _PADDING_Y * 2)
+        return self._size
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -100,9 +108,9 @@ class ChoiceButton(QAbstractButton):
             muted = QColor(text)
             muted.setAlpha(150)
             painter.setPen(muted)
-            painter.setFont(self._key_font())
+            painter.setFont(self._key_font)
             painter.drawText(QPointF(x, baseline), self.key)
-            x += self._key_width()
+            x += self._key_width
         painter.setPen(text)
         painter.setFont(self.font())
         painter.drawText(QPointF(x, baseline), self.text())
@@ -252,8 +260,10 @@ class ChoiceGroup(QWidget):
         focused = self.hasFocus()
         shown = self._current_or_first()
         for i, button in enumerate(self.buttons):
-            button.current = focused and i == shown
-            button.update()
+            current = focused and i == shown
+            if button.current != current:
+                button.current = current
+                button.update()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -28,6 +28,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNING_COLOUR = QColor("#b3261e")
+# Views ask for many roles on every paint; those not listed here are answered at once.
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        SORT_ROLE,
+        ROW_ROLE,
+        ID_ROLE,
+    )
+)
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -36,6 +48,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self._columns = tuple(self.Col)
 
     # What subclasses say
 
@@ -67,10 +80,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.Col)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if int(role) not in _ANSWERED or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.Col(index.column())
+        position = index.row()
+        if not 0 <= position < len(self._rows):
+            return None
+        row = self._rows[position]
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -9,6 +9,9 @@ erased and that it is final.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,7 +29,6 @@ from mediateur.services import clock
 from mediateur.services.beneficiary_file import BeneficiaryFile, load_file
 from mediateur.services.context import current_context
 from mediateur.services.rights import CascadeReport, erase_beneficiary
-from mediateur.services.rights_files import AccessExportFiles, write_access_export
 from mediateur.ui.context import AppContext
 from mediateur.ui.dialogs.exit_cohort import ExitCohortDialog
 from mediateur.ui.dialogs.folders import FolderChooser
@@ -38,6 +40,11 @@ from mediateur.ui.models.base import SORT_ROLE
 from mediateur.ui.models.timeline import Col, TimelineModel
 from mediateur.ui.tasks import QueryOp, WriteOp
 from mediateur.ui.widgets import Tone, show_message, style_link_button, style_title
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mediateur.services.rights_files import AccessExportFiles
 
 # The details of the card, in reading order, one tuple per column.
 _LEFT = ("born", "gender", "phone", "email", "address", "qpv", "preference")
@@ -371,9 +378,7 @@ class BeneficiaryFileView(QWidget):
         show_message(self.message_label, self.tr("Export en cours…"))
         QueryOp(
             self,
-            op=lambda session: write_access_export(
-                session, beneficiary_id=beneficiary_id, directory=folder
-            ),
+            op=lambda session: export_access(session, beneficiary_id, folder),
             success=self._on_exported,
         ).failure(self._on_export_failed).run()
 
@@ -449,6 +454,14 @@ class BeneficiaryFileView(QWidget):
     def _on_erased(self, name: str) -> None:
         self.clear()
         self.erased.emit(name)
+
+
+def export_access(session: Session, beneficiary_id: str, folder: Path) -> AccessExportFiles:
+    """Write the export (on the worker). The PDF library is loaded here, the first time an
+    export is asked for, not when Cohorte opens."""
+    from mediateur.services.rights_files import write_access_export
+
+    return write_access_export(session, beneficiary_id=beneficiary_id, directory=folder)
 
 
 def _enumerate(parts: list[str]) -> str:

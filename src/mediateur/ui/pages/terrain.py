@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QWidget
 
 from mediateur.domain.reference import reference_data
 from mediateur.domain.values import now_utc
@@ -144,13 +144,11 @@ class TerrainPage(Page):
         view.sortByColumn(Col.TIME, Qt.SortOrder.DescendingOrder)
         view.verticalHeader().setVisible(False)
         header = view.horizontalHeader()
-        for column in Col:
-            header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch
-                if column in _STRETCHED
-                else QHeaderView.ResizeMode.Interactive,
-            )
+        for column, width in self._column_widths().items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(column, width)
+        for column in _STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -235,7 +233,6 @@ class TerrainPage(Page):
             self.form.channel_group.blockSignals(False)
         self.model.set_rows(data.contacts)
         self._show_counter()
-        self._fit_columns()
 
     # The outing
 
@@ -444,7 +441,6 @@ class TerrainPage(Page):
     def _on_saved(self, saved: FieldContact, *, edited: bool) -> None:
         self._in_flight -= 1
         self.model.upsert(saved)
-        self._fit_columns()
         self._show_counter()
         moment = saved.contact.occurred_at.astimezone(PARIS).strftime("%H:%M")
         message = (
@@ -476,12 +472,27 @@ class TerrainPage(Page):
             return
         show_failure(self, error)
 
-    def _fit_columns(self) -> None:
-        """Coded columns as wide as what they show (the free-text ones share the rest)."""
+    def _column_widths(self) -> dict[Col, int]:
+        """Coded columns as wide as their longest label, measured once: a save never has to
+        measure the list again. The free-text columns share the rest."""
         view = self.form.contacts_view
-        for column in Col:
-            if column not in _STRETCHED:
-                view.resizeColumnToContents(column)
+        metrics = view.fontMetrics()
+        header = view.horizontalHeader().fontMetrics()
+        padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        ref = reference_data()
+        widths = {}
+        for column, texts in (
+            (Col.TIME, ["00:00"]),
+            (Col.GENDER, [item.label for item in ref["genders"].items]),
+            (Col.AGE, [item.label for item in ref["age_bands"].items]),
+            (Col.CHANNEL, [item.label for item in ref["channels"].items]),
+            (Col.OUTCOME, [item.label for item in ref["outcomes"].items]),
+            (Col.PERSON, ["ABCDEFGHIJ Abcdefg"]),
+        ):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            needed = max(metrics.horizontalAdvance(text) for text in texts)
+            widths[column] = max(needed, header.horizontalAdvance(str(title)) + 16) + padding
+        return widths
 
     def _show_counter(self) -> None:
         count = self.model.rowCount()
