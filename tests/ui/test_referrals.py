@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
 from mediateur.domain.values import now_utc
@@ -36,6 +37,7 @@ from mediateur.services.referrals import (
     list_referrals,
     record_printing,
 )
+from mediateur.slips import load_branding, render_slips
 from mediateur.store.vault import Vault
 from mediateur.sync import local_state
 from mediateur.ui.main_window import MainWindow
@@ -45,9 +47,17 @@ from mediateur.ui.referrals.answer import ReferralAnswerDialog, StatusAnswer
 from mediateur.ui.referrals.models import ReferralModel
 from mediateur.ui.referrals.new_referral import NewReferralDialog
 from mediateur.ui.referrals.partner_picker import DirectoryModel, PartnerPicker
-from mediateur.ui.referrals.printing import PdfFileDialog, PrintPreview
+from mediateur.ui.referrals.printing import (
+    PdfFileDialog,
+    PrintPreview,
+    a4_printer,
+    open_pdf,
+    page_dpi,
+    paint_document,
+)
 from mediateur.ui.tasks import TaskRunner
 from tests.slips.reading import halves, normalise
+from tests.slips.samples import batch
 from tests.ui.test_layout import cut_off
 
 PERMIS = "Permis B à pédagogie adaptée"
@@ -484,3 +494,27 @@ def test_page_and_dialog_fit(
     # The lists wrap long names (the side-bar width rule of `cut_off` is not theirs).
     assert directory.form.partners_list.wordWrap()
     assert [p for p in cut_off(directory) if not p.startswith("side-bar entry")] == []
+
+
+def test_the_printer_receives_every_page_of_the_real_pdf(qtbot, tmp_path: Path) -> None:
+    """What reaches the printer: each page of the slip PDF, rasterised at 300 dpi (150 in the
+    preview, which only shows it)."""
+
+
+    document = open_pdf(render_slips(batch(3), load_branding()), QApplication.instance())
+    printer = a4_printer()
+    printer.setOutputFileName(str(tmp_path / "imprimante.pdf"))
+    assert page_dpi(printer) == 300
+    paint_document(printer, document)
+    reader = PdfReader(tmp_path / "imprimante.pdf")
+    assert len(reader.pages) == 3
+    (image,) = reader.pages[0].images
+    assert image.image.width == round(595.2756 * 300 / 72)
+
+    on_screen = a4_printer()  # the widget does not own its printer: keep it alive
+    preview = QPrintPreviewWidget(on_screen)
+    qtbot.addWidget(preview)
+    seen: list[int] = []
+    preview.paintRequested.connect(lambda target: seen.append(page_dpi(target)))
+    preview.updatePreview()
+    assert seen == [150]

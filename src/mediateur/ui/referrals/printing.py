@@ -4,7 +4,8 @@ PDF file where the user chooses; the print is then recorded (who, when; a draft 
 `emise`).
 
 The PDF never touches the disk on its way to the printer: QtPdf reads it from a `QBuffer` in
-memory and each page is drawn into the `QPrinter` as an image at up to 300 dpi. A print counts
+memory and each page is drawn into the `QPrinter` as an image (300 dpi on paper, 150 dpi in the
+preview). A print counts
 once it happened: the preview dialog accepted with a printer, or with a file name when Qt prints
 to a PDF file (a machine without printers), or the PDF file written.
 """
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from mediateur.store.unit_of_work import UnitOfWork
 
 MAX_RENDER_DPI = 300
+PREVIEW_DPI = 150
 POINTS_PER_INCH = 72
 
 
@@ -91,6 +93,14 @@ def open_pdf(pdf: bytes, parent: QObject) -> QPdfDocument:
     return document
 
 
+def page_dpi(printer: QPrinter) -> int:
+    """How finely to rasterise a page: for the paper, up to 300 dpi; for the preview (Qt paints
+    it into a picture engine) 150 dpi, sharp on screen and four times quicker to build."""
+    if printer.paintEngine().type() == QPaintEngine.Type.Picture:
+        return PREVIEW_DPI
+    return min(printer.resolution(), MAX_RENDER_DPI)
+
+
 def paint_document(printer: QPrinter, document: QPdfDocument) -> None:
     """Every page of `document` drawn on the whole sheet (the PDF has its own margins)."""
     painter = QPainter()
@@ -103,7 +113,7 @@ def paint_document(printer: QPrinter, document: QPdfDocument) -> None:
             if page:
                 printer.newPage()
             sheet = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-            dpi = min(printer.resolution(), MAX_RENDER_DPI)
+            dpi = page_dpi(printer)
             points = document.pagePointSize(page)
             size = QSize(
                 round(points.width() * dpi / POINTS_PER_INCH),
