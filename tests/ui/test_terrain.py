@@ -57,6 +57,8 @@ def test_five_contacts_by_keyboard_only(qtbot, runner: TaskRunner, open_window, 
     assert QApplication.focusWidget() is form.gender_group, "ready for the first person"
     assert form.counter_label.text() == "Aucun contact aujourd'hui"
     assert form.channel_group.value() == "pied_immeuble", "the default channel"
+    assert form.person_label.text() == "Contact anonyme"
+    assert not form.forget_person_button.isVisible()
     strokes: list[int] = []
 
     # 1. The quickest anonymous contact: Femme, 16-24 ans, Information.

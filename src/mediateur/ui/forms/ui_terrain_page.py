@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'terrain_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -44,12 +44,17 @@ class Ui_TerrainForm(object):
 
         self.header_layout.addWidget(self.message_label)
 
+        self.header_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.header_layout.addItem(self.header_spacer)
+
         self.counter_label = QLabel(TerrainForm)
         self.counter_label.setObjectName(u"counter_label")
 
         self.header_layout.addWidget(self.counter_label)
 
-        self.header_layout.setStretch(1, 1)
+        self.header_layout.setStretch(1, 2)
+        self.header_layout.setStretch(2, 1)
 
         self.outer_layout.addLayout(self.header_layout)
 

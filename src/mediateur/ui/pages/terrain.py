@@ -168,6 +168,7 @@ class TerrainPage(Page):
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         context.changes_saved.connect(self._on_changes_saved)
         self._show_mode()
+        self._show_person()
         self._show_counter()
         self._on_selection_changed()
 
