@@ -4,12 +4,17 @@ the remembered outing, and the status bar's pending count after each save."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mediateur.domain.values import now_utc
+from mediateur.services.beneficiaries import (
+    BeneficiaryInput,
+    create_beneficiary,
+    list_beneficiaries,
+)
 from mediateur.services.contacts import ContactInput, record_contact
 from mediateur.services.field_entry import field_contacts
 from mediateur.store.vault import Vault
@@ -280,3 +285,45 @@ def test_typing_goes_on_while_the_save_runs(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.busy, timeout=5000)
     assert form.gender_group.value() == "m", "nothing typed meanwhile is lost"
     assert page.model.row_at(0).contact.gender == "f"
+
+
+def test_identifying_someone_who_has_a_file_links_the_contact_to_it(
+    qtbot, runner: TaskRunner, open_window
+) -> None:
+    window = open_window()
+    vault = vault_of(window)
+    with vault.unit_of_work() as uow:
+        existing = create_beneficiary(
+            uow=uow,
+            data=BeneficiaryInput(
+                last_name="Diallo",
+                first_name="Awa",
+                intake_date=date(2026, 1, 5),
+                birth_date=date(1990, 4, 2),
+            ),
+        )
+    page = terrain(window)
+    form = page.form
+    form.gender_group.set_value("f")
+    form.outcome_group.set_value("rdv_pris")
+    page.identify()
+    dialog = page.identify_dialog
+    assert isinstance(dialog, IdentifyPersonDialog)
+    dialog.form.last_name_edit.setText("DIALLO")
+    dialog.form.first_name_edit.setText("awa")
+    dialog.form.birth_date_edit.setText("02/04/1990")
+    dialog.form.check_button.click()
+    assert dialog.form.duplicates_group.isVisible(), "the file that may be hers is shown"
+    item = dialog.form.duplicates_list.item(0)
+    assert item.text() == "DIALLO Awa — naissance 02/04/1990, entrée 05/01/2026"
+    dialog.form.link_button.click()
+    assert page.identify_dialog is None
+    assert form.person_label.text() == "DIALLO Awa — fiche existante"
+    assert form.outcome_group.value() == "rdv_pris", "an existing file keeps the outcome"
+    page.save()
+    saved = page.model.row_at(0)
+    assert (saved.contact.beneficiary_id, saved.contact.anonymous) == (existing, False)
+    assert saved.person_name == "DIALLO Awa"
+    assert page.model.rowCount() == 1
+    with vault.session() as session:
+        assert len(list_beneficiaries(session)) == 1, "no second file"
