@@ -443,3 +443,28 @@ def test_editing_a_file(qtbot, window: MainWindow) -> None:
     assert page.stack.currentWidget() is page.file_view
     assert page.file_view.values["phone"].text() == "06 39 98 01 02"
     assert "Mobilité (fort)" in page.file_view.values["barriers"].text()
+
+
+def test_a_lock_drops_the_file_and_the_half_typed_intake(
+    qtbot, window: MainWindow, vault_factory
+) -> None:
+    person = enrol(window.context.vault)
+    page = cohort(window)
+    page.open_file(person)
+    page.file_view.follow_up_button.click()
+    assert page.file_view.follow_up_dialog is not None
+    window.lock()
+    assert page.file_view.follow_up_dialog is None, "dialogs close with the lock"
+    assert page.file_view.title_label.text() == ""
+    assert page.file_view.timeline.rowCount() == 0
+    assert page.list_view.model.rowCount() == 0
+    assert page.stack.currentWidget() is page.home
+    profile = window.context.profile_dir
+    assert profile is not None
+    window.unlock_screen.unlocked.emit(vault_factory.open(profile))
+    page.new_intake()
+    page.intake_view.form.last_name_edit.setText("Martin")
+    window.lock()
+    assert page.intake_view.form.last_name_edit.text() == ""
+    window.unlock_screen.unlocked.emit(vault_factory.open(profile))
+    assert page.list_view.model.rowCount() == 1, "the list comes back after unlocking"
