@@ -42,6 +42,7 @@ from mediateur.store.vault import Vault
 from mediateur.sync import local_state
 from mediateur.ui.main_window import MainWindow
 from mediateur.ui.pages.base import PageKey
+from mediateur.ui.pages.cohort import CohortPage
 from mediateur.ui.pages.orientations import OrientationsPage
 from mediateur.ui.referrals.answer import ReferralAnswerDialog, StatusAnswer
 from mediateur.ui.referrals.models import ReferralModel
@@ -500,7 +501,6 @@ def test_the_printer_receives_every_page_of_the_real_pdf(qtbot, tmp_path: Path) 
     """What reaches the printer: each page of the slip PDF, rasterised at 300 dpi (150 in the
     preview, which only shows it)."""
 
-
     document = open_pdf(render_slips(batch(3), load_branding()), QApplication.instance())
     printer = a4_printer()
     printer.setOutputFileName(str(tmp_path / "imprimante.pdf"))
@@ -518,3 +518,35 @@ def test_the_printer_receives_every_page_of_the_real_pdf(qtbot, tmp_path: Path) 
     preview.paintRequested.connect(lambda target: seen.append(page_dpi(target)))
     preview.updatePreview()
     assert seen == [150]
+
+
+def test_the_beneficiary_file_and_the_todo_list_reach_the_referrals(
+    qtbot, window: MainWindow
+) -> None:
+    """« Nouvelle orientation » of a person's file opens the dialog; an item of À faire opens
+    its referral in Orientations."""
+    vault = window.context.vault
+    person = enrol(vault)
+    assert window.workspace is not None
+    cohort = window.workspace.show_page(PageKey.COHORT)
+    assert isinstance(cohort, CohortPage)
+    cohort.open_file(person)
+    cohort.file_view.referral_button.click()
+    (dialog,) = [d for d in window.findChildren(NewReferralDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: dialog.subject is not None)
+    assert dialog.subject is not None
+    assert dialog.subject.beneficiary_id == person
+    dialog.reject()
+
+    with vault.unit_of_work() as uow:
+        made = create_referral(
+            uow=uow,
+            data=ReferralInput(partner_id=partner_record_id("demo--ccas"), beneficiary_id=person),
+            context=current_context(uow.session, uow.install_id),
+        )
+    window.context.request_referral(made.id)
+    orientations = window.workspace.page(PageKey.REFERRALS)
+    assert isinstance(orientations, OrientationsPage)
+    assert window.workspace.current_key is PageKey.REFERRALS
+    assert orientations.detail is not None
+    assert orientations.detail.referral.id == made.id
