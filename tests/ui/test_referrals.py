@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewWidget
@@ -550,3 +551,40 @@ def test_the_beneficiary_file_and_the_todo_list_reach_the_referrals(
     assert window.workspace.current_key is PageKey.REFERRALS
     assert orientations.detail is not None
     assert orientations.detail.referral.id == made.id
+
+
+def test_the_flow_with_the_real_worker_threads(
+    qtbot,
+    threaded_runner: TaskRunner,
+    open_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same flow with the production runner: every read and write on the database lane,
+    results back on the GUI thread."""
+    window = open_window()
+    vault = window.context.vault
+    with vault.unit_of_work() as uow:
+        import_directory(uow=uow, items=sample_directory())
+    person = enrol(vault)
+    window.context.request_new_referral(beneficiary_id=person)
+    (dialog,) = [d for d in window.findChildren(NewReferralDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: len(dialog.form.picker.visible_entries()) == 14, timeout=10_000)
+    pick(qtbot, dialog, "cidff")
+    dialog.form.next_group.set_value("partenaire_rappelle")
+    saved = tmp_path / "fiche.pdf"
+    monkeypatch.setattr(PdfFileDialog, "ask", classmethod(lambda cls, parent, name: saved))
+    dialog.form.pdf_button.click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=15_000)  # closed, deleted
+    (made,) = referrals_of(vault, person)
+    assert made.status == "emise"
+    assert saved.exists()
+    orientations = page(window)
+    qtbot.waitUntil(lambda: orientations.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: orientations.detail is not None, timeout=10_000)
+    orientations.print_button.click()
+    qtbot.waitUntil(lambda: orientations.printer.preview is not None, timeout=15_000)
+    preview = orientations.printer.preview
+    assert preview is not None
+    assert preview.page_count == 1
+    preview.dialog.reject()
