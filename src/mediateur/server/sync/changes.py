@@ -1,7 +1,9 @@
 """The rows one transaction changed, stamped with seqs in commit order, and the change feed.
 
-Writers (a push, a job) record each row whose content they change (`changed`) and each row whose
-scopes may have moved without its content changing (`rescope`). Just before commit, `stamp`:
+Writers (a push, a job) record each row whose content they change (`changed`), each row whose
+scopes may have moved without its content changing (`rescope`), and each row to deliver again
+as it stands (`redeliver`: the rows of a replayed push answer, which may be older than what the
+laptop has pulled since). Just before commit, `stamp`:
 
 1. takes the one-row counter (`UPDATE sync_counter … RETURNING`): on PostgreSQL its row lock is
    held until commit, so a transaction that takes it later commits later, and seqs are allocated
@@ -11,8 +13,9 @@ scopes may have moved without its content changing (`rescope`). Just before comm
    row's scopes now and in the feed, following records whose scopes depend on a row whose scopes
    moved (a beneficiary newly shared brings its follow-ups, referrals and linked contacts);
 3. gives each row one new seq, writes it into the row and into the field clocks written by this
-   transaction, and replaces the row's feed entries: every scope for a change of content, the
-   new scopes only for a grant (backfill), a `remove` for each scope the row left.
+   transaction (changes of content only), and replaces the row's feed entries: every scope for a
+   change of content or a redelivery, the new scopes only for a grant (backfill), a `remove` for
+   each scope the row left.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class ChangeSet:
         self.now = now
         self._content: dict[Key, None] = {}
         self._rescope: dict[Key, None] = {}
+        self._redeliver: dict[Key, None] = {}
         # After `stamp`: the seq each changed row got.
         self.seqs: dict[Key, int] = {}
 
@@ -57,8 +61,11 @@ class ChangeSet:
     def rescope(self, entity: str, record_id: str) -> None:
         self._rescope[entity, record_id] = None
 
+    def redeliver(self, entity: str, record_id: str) -> None:
+        self._redeliver[entity, record_id] = None
+
     def __bool__(self) -> bool:
-        return bool(self._content or self._rescope)
+        return bool(self._content or self._rescope or self._redeliver)
 
     def stamp(self) -> None:
         """Allocate seqs and write them with the feed; call last, just before commit."""
@@ -73,8 +80,10 @@ class ChangeSet:
         resolver = ScopeResolver(self.conn)
         entries: list[tuple[Key, list[FeedEntry]]] = []
         seen: set[Key] = set()
-        wave = [(key, True) for key in self._content]
-        wave += [(key, False) for key in self._rescope if key not in self._content]
+        # (key, whether every scope gets a new entry): changes of content and redeliveries do.
+        everywhere = {**self._content, **self._redeliver}
+        wave = [(key, True) for key in everywhere]
+        wave += [(key, False) for key in self._rescope if key not in everywhere]
         while wave:
             keys = [key for key, _content in wave]
             seen.update(keys)

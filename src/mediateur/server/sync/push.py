@@ -13,6 +13,12 @@ rest goes on. A mutation already applied for this device is answered `duplicate`
 carries the record as the server holds it after the whole batch (the authoritative row the
 laptop applies), so laptops converge even when their own write lost. The heartbeat is stored on
 the device; the seqs are stamped last, just before commit.
+
+A replayed answer is the stored one, byte for byte, so its rows show the records as they were
+when the batch was first applied; a laptop that lost the first answer may have pulled newer
+versions since, keeping its own pending values over them. The replay therefore also puts those
+records back in the feed with new seqs (`ChangeSet.redeliver`): the laptop's next pull brings
+their current state, and nothing stays stale.
 """
 
 from __future__ import annotations
@@ -72,6 +78,7 @@ def push(db: Database, request: BatchRequest) -> bytes:
     digest = hashlib.sha256(request.raw).hexdigest()
     stored = _claim(db, request, digest)
     if stored is not None:
+        _redeliver(db, stored, request.now)
         return stored
     try:
         with db.begin() as conn:
@@ -135,6 +142,16 @@ def _claim(db: Database, request: BatchRequest, digest: str) -> bytes | None:
             if attempt:
                 raise
     raise AssertionError("unreachable")
+
+
+def _redeliver(db: Database, stored: bytes, now: datetime) -> None:
+    answer = PushResponse.model_validate_json(stored)
+    with db.begin() as conn:
+        changes = ChangeSet(conn, now=now)
+        for result in answer.results:
+            if result.row is not None:
+                changes.redeliver(result.row.entity, result.row.id)
+        changes.stamp()
 
 
 def _give_back(db: Database, request: BatchRequest) -> None:
