@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, delete, select, update
@@ -95,9 +96,16 @@ def apply_rows(
         else:
             bulk.append(_full_row(table, record_id, values, server_seq, deleted))
     if bulk:
-        statement = insert(table)
-        columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
-        session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=columns), bulk)
+        session.execute(_upsert(entity), bulk)
+
+
+@cache
+def _upsert(entity: str) -> Any:
+    """INSERT … ON CONFLICT (id) DO UPDATE of every column: built once per entity."""
+    table = synced_tables[entity]
+    statement = insert(table)
+    columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+    return statement.on_conflict_do_update(index_elements=["id"], set_=columns)
 
 
 def _apply_keeping(

@@ -30,6 +30,7 @@ from mediateur.sync.protocol import (
     MAX_MUTATIONS_PER_BATCH,
     SCHEMA_VERSION,
     PushResponse,
+    RowState,
 )
 
 TOO_LARGE_REASON = (
@@ -231,6 +232,9 @@ def apply_push_response(session: Session, batch: StoredBatch, response: PushResp
         for e in session.execute(select(outbox).where(outbox.c.batch_id == batch.id)).mappings()
     }
     now = now_utc()
+    latest: dict[tuple[str, str], RowState] = {}
+    acknowledged: list[str] = []
+    lost: list[dict[str, Any]] = []
     for result in response.results:
         entry = entries.pop(result.mutation_id, None)
         if entry is None:
@@ -241,40 +245,51 @@ def apply_push_response(session: Session, batch: StoredBatch, response: PushResp
                 session, [result.mutation_id], result.reason or "Refusé par le serveur."
             )
         else:
-            session.execute(delete(outbox).where(outbox.c.mutation_id == result.mutation_id))
+            acknowledged.append(result.mutation_id)
+        where = {"entity": entry["entity"], "row_id": entry["row_id"], "kept": "server"}
         if result.status == "deleted":
-            for name, value in entry["fields"].items():
-                session.execute(
-                    insert(conflict_inbox).values(
-                        entity=entry["entity"],
-                        row_id=entry["row_id"],
-                        field=name,
-                        your_value=value,
-                        server_value=None,
-                        kept="server",
-                        reason="deleted",
-                        received_at=now,
-                    )
-                )
-                tally.conflicts += 1
-        for conflict in result.conflicts:
-            if conflict.kept == "server":
-                session.execute(
-                    insert(conflict_inbox).values(
-                        entity=entry["entity"],
-                        row_id=entry["row_id"],
-                        field=conflict.field,
-                        your_value=conflict.your_value,
-                        server_value=conflict.server_value,
-                        kept="server",
-                        reason="concurrent",
-                        received_at=now,
-                    )
-                )
-                tally.conflicts += 1
+            lost += [
+                {
+                    **where,
+                    "field": name,
+                    "your_value": value,
+                    "server_value": None,
+                    "reason": "deleted",
+                }
+                for name, value in entry["fields"].items()
+            ]
+        lost += [
+            {
+                **where,
+                "field": conflict.field,
+                "your_value": conflict.your_value,
+                "server_value": conflict.server_value,
+                "reason": "concurrent",
+            }
+            for conflict in result.conflicts
+            if conflict.kept == "server"
+        ]
         if result.row is not None:
             row = result.row
-            apply_rows(session, row.entity, [(row.id, row.server_seq, row.fields, row.deleted)])
+            known = latest.get((row.entity, row.id))
+            if known is None or known.server_seq <= row.server_seq:
+                latest[(row.entity, row.id)] = row
+    for start in range(0, len(acknowledged), 500):
+        session.execute(
+            delete(outbox).where(outbox.c.mutation_id.in_(acknowledged[start : start + 500]))
+        )
+    if lost:
+        session.execute(insert(conflict_inbox), [{**item, "received_at": now} for item in lost])
+        tally.conflicts += len(lost)
+    # Rows are written once per entity, after every acknowledged entry left the outbox, so only
+    # edits made after this batch protect their fields.
+    by_entity: dict[str, list[tuple[str, int, dict[str, Any], bool]]] = {}
+    for row in latest.values():
+        by_entity.setdefault(row.entity, []).append(
+            (row.id, row.server_seq, row.fields, row.deleted)
+        )
+    for entity, rows in by_entity.items():
+        apply_rows(session, entity, rows)
     # Entries the server did not answer for (never expected) are simply sent again later.
     session.execute(update(outbox).where(outbox.c.batch_id == batch.id).values(batch_id=None))
     session.execute(delete(push_batch).where(push_batch.c.id == batch.id))
