@@ -34,13 +34,17 @@ CLIENT_FAILPOINTS = [
 
 
 def dump(directory: Path) -> dict[str, Any]:
-    """Every synced row and the outbox of a profile, comparable across runs."""
+    """Every synced row and the outbox of a profile, comparable across runs: the data, not the
+    server's bookkeeping (a replayed answer may re-log a record under a newer seq)."""
     vault = Vault.unlock(directory, PASSPHRASE)
     try:
         with vault.session() as session:
             state: dict[str, Any] = {
                 name: sorted(
-                    (dict(row) for row in session.execute(select(table)).mappings()),
+                    (
+                        {k: v for k, v in row.items() if k != "server_seq"}
+                        for row in session.execute(select(table)).mappings()
+                    ),
                     key=lambda row: row["id"],
                 )
                 for name, table in synced_tables.items()

@@ -20,6 +20,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -379,43 +380,57 @@ class SyncEngine:
 
     # Pull
 
+    def _fetch_page(self, cursor: str | None, headers: dict[str, str]) -> Response:
+        params = {"limit": str(self.pull_limit)}
+        if cursor:
+            params["cursor"] = cursor
+        return self._send(Request("GET", f"{API_PREFIX}/sync/pull", headers, params=params))
+
     def _pull_all(self, report: SyncReport) -> None:
+        """Pull pages until the feed is exhausted. The next page is fetched while the current
+        one is applied (the network and the encrypted writes overlap); its cursor comes from
+        the page already received, so a crash at any point still resumes from the last page
+        stored with its cursor."""
         with self.vault.session() as session:
             cursor = local_state.get(session, local_state.CURSOR)
         from_scratch = cursor is None
-        pages = 0
-        while True:
-            self._check_cancel()
-            params = {"limit": str(self.pull_limit)}
-            if cursor:
-                params["cursor"] = cursor
-            response = self._send(
-                Request("GET", f"{API_PREFIX}/sync/pull", self._headers(), params=params)
-            )
-            if response.status == 410:
-                self._reset()
-                cursor, from_scratch = None, True
-                continue
-            if response.status != 200:
-                self._raise_for(response)
-            page: PullResponse = self._parse(PullResponse, response)
-            with self.vault.write_session() as session, session.begin():
-                self._apply_page(session, page)
-                failpoint("sync.pull.before_cursor")
-                local_state.put(session, local_state.CURSOR, page.next_cursor)
+        prefetch = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch")
+        try:
+            upcoming = prefetch.submit(self._fetch_page, cursor, self._headers())
+            while True:
+                self._check_cancel()
+                response = upcoming.result()
+                if response.status == 410:
+                    self._reset()
+                    from_scratch = True
+                    upcoming = prefetch.submit(self._fetch_page, None, self._headers())
+                    continue
+                if response.status != 200:
+                    self._raise_for(response)
+                page: PullResponse = self._parse(PullResponse, response)
+                if page.has_more:
+                    upcoming = prefetch.submit(self._fetch_page, page.next_cursor, self._headers())
+                self._store_page(page, from_scratch, report)
                 if not page.has_more:
-                    if from_scratch:
-                        reapply_pending(session)
-                    local_state.put(session, local_state.LAST_PULL_AT, format_datetime(now_utc()))
-                self.vault.observe_hlc(session, page.server_hlc)
-                self._renew_lock(session)
-            failpoint("sync.pull.after_page")
-            pages += 1
-            report.received += len(page.changes)
-            self.progress("pull", report.received, None)
-            cursor = page.next_cursor
+                    return
+        finally:
+            prefetch.shutdown(wait=False, cancel_futures=True)
+
+    def _store_page(self, page: PullResponse, from_scratch: bool, report: SyncReport) -> None:
+        """Apply one page and store its cursor, in one transaction."""
+        with self.vault.write_session() as session, session.begin():
+            self._apply_page(session, page)
+            failpoint("sync.pull.before_cursor")
+            local_state.put(session, local_state.CURSOR, page.next_cursor)
             if not page.has_more:
-                return
+                if from_scratch:
+                    reapply_pending(session)
+                local_state.put(session, local_state.LAST_PULL_AT, format_datetime(now_utc()))
+            self.vault.observe_hlc(session, page.server_hlc)
+            self._renew_lock(session)
+        failpoint("sync.pull.after_page")
+        report.received += len(page.changes)
+        self.progress("pull", report.received, None)
 
     def _apply_page(self, session: Any, page: PullResponse) -> None:
         upserts: dict[str, list[tuple[str, int, dict[str, Any], bool]]] = {}
