@@ -303,8 +303,13 @@ def test_a_client_too_old_changes_nothing_and_keeps_its_outbox(
     with pytest.raises(errors.ClientTooOld):
         laptop.sync()
     assert laptop.pending()["pending"] == 1
+    with laptop.vault.session() as session:
+        assert local_state.get(session, local_state.CLIENT_TOO_OLD) == "1"
     monkeypatch.undo()
     assert _server_rows(lab, "contact") == {}
+    laptop.sync()
+    with laptop.vault.session() as session:
+        assert local_state.get(session, local_state.CLIENT_TOO_OLD) is None
 
 
 def test_a_laptop_clock_days_ahead_is_reported(lab: SyncLab) -> None:

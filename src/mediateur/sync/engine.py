@@ -296,6 +296,11 @@ class SyncEngine:
             except errors.DeviceRevoked as revoked:
                 self._handle_revocation(revoked)
                 raise
+            except errors.ClientTooOld:
+                # Remembered for the banner asking for an update, until a sync succeeds.
+                with self.vault.write_session() as session, session.begin():
+                    local_state.put(session, local_state.CLIENT_TOO_OLD, "1")
+                raise
         finally:
             self._release_lock()
         return report
