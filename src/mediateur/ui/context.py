@@ -2,15 +2,17 @@
 the task runner, and the signals of its life cycle.
 
 `open(vault)` makes a freshly unlocked vault the one the database lane works on and emits
-`unlocked`; `lock()` detaches it (the runner locks it after the write in progress, results of
-earlier ops are dropped) and emits `locked`, on which every page drops the data it shows. The
-integrity check that follows each unlock runs on the pool lane and reports through
+`unlocked`; `lock()` emits `locking` (the sync cancels), detaches the vault (the runner locks it
+after the write in progress and the lock barriers, such as the sync thread ending its step;
+results of earlier ops are dropped) and emits `locked`, on which every page drops the data it
+shows. The integrity check that follows each unlock runs on the pool lane and reports through
 `integrity_checked`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +50,7 @@ class IntegrityResult:
 class AppContext(QObject):
     unlocked = Signal()
     locked = Signal()
+    locking = Signal()  # the vault is about to lock: long work (a sync) stops now
     integrity_checked = Signal(object)  # IntegrityResult
     integrity_check_started = Signal()
     lock_requested = Signal()
@@ -55,6 +58,7 @@ class AppContext(QObject):
     new_referral_requested = Signal(object, object)  # beneficiary_id, contact_id (str or None)
     beneficiary_requested = Signal(str)  # beneficiary_id
     referral_requested = Signal(str)  # referral_id
+    synced = Signal()  # a sync moved records: pages read their data again
 
     def __init__(self, *, home: Path, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class AppContext(QObject):
         self._preferences: PreferenceStore | None = None
         self.last_integrity: IntegrityResult | None = None
         self._integrity_running = False
+        self._lock_barriers: list[Callable[[], None]] = []
 
     @property
     def is_unlocked(self) -> bool:
@@ -97,6 +102,11 @@ class AppContext(QObject):
 
     def notify_changes_saved(self) -> None:
         self.runner.changes_saved.emit()
+
+    def notify_synced(self) -> None:
+        """A sync sent or received records: the workspace reloads the page on screen, and the
+        others when next shown."""
+        self.synced.emit()
 
     @property
     def integrity_check_running(self) -> bool:
@@ -143,10 +153,17 @@ class AppContext(QObject):
         self.unlocked.emit()
         self.check_integrity()
 
+    def add_lock_barrier(self, wait: Callable[[], None]) -> None:
+        """Have every lock run `wait()` on the database lane before the vault locks, so that
+        work on its own thread (the sync) ends cleanly first; the GUI never waits for it."""
+        self._lock_barriers.append(wait)
+
     def lock(self) -> None:
         if not self.is_unlocked:
             return
-        self.runner.detach_vault()
+        self.locking.emit()
+        barriers = tuple(self._lock_barriers)
+        self.runner.detach_vault(before_lock=lambda: _run_all(barriers))
         self._integrity_running = False
         log.info("profile locked")
         self.locked.emit()
@@ -175,3 +192,11 @@ class AppContext(QObject):
             now_utc(), (self.tr("Le contrôle n'a pas pu aller à son terme : relancez-le."),)
         )
         self.integrity_checked.emit(self.last_integrity)
+
+
+def _run_all(barriers: tuple[Callable[[], None], ...]) -> None:
+    for wait in barriers:
+        try:
+            wait()
+        except Exception:
+            log.exception("a lock barrier failed")

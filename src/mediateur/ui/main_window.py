@@ -4,7 +4,8 @@ At start it shows the first-run screen when there is no profile (or `--profile D
 empty directory), the unlock screen otherwise. Once a vault is open the workspace shows, the
 status bar appears and the idle watcher runs. Locking (idle delay, Ctrl+L, or a page's request)
 closes open dialogs, makes every page drop its data, locks the vault, and shows the unlock screen
-for the same profile; unlocking brings back the page the user was on.
+for the same profile; unlocking brings back the page the user was on. Sync (the adapter, the
+automatic sync, the indicator, the banners, F5) belongs to the `SyncCoordinator`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from mediateur.ui.preferences import LAST_PROFILE, WINDOW_GEOMETRY
 from mediateur.ui.screens.first_run import FirstRunScreen
 from mediateur.ui.screens.unlock import UnlockScreen
 from mediateur.ui.status_bar import StatusIndicators
+from mediateur.ui.sync.coordinator import SyncCoordinator
 from mediateur.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.idle_watcher = IdleWatcher(self)
         self.status_indicators = StatusIndicators(context, self.statusBar())
+        self.sync = SyncCoordinator(self)
         self.statusBar().setVisible(False)
         self.lock_key = LockKeyFilter(self)
         self.lock_key.pressed.connect(self.lock)
@@ -173,6 +176,12 @@ class MainWindow(QMainWindow):
         self.statusBar().setVisible(False)
         if profile is not None:
             self.show_unlock([profile], selected=profile, fixed=True)
+
+    def leave_profile(self) -> None:
+        """Lock, then show the start screen instead of the unlock screen: the profile is gone
+        (this computer was revoked and its vault destroyed)."""
+        self.lock()
+        self.show_start_screen()
 
     def _on_idle(self) -> None:
         log.info("idle delay reached: locking")

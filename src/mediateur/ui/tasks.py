@@ -100,13 +100,15 @@ class TaskRunner(QObject):
     def attach_vault(self, vault: Vault) -> None:
         self._vault = vault
 
-    def detach_vault(self) -> None:
+    def detach_vault(self, *, before_lock: Callable[[], None] | None = None) -> None:
         """Forget the vault, drop the results of every op submitted so far, and lock the vault
-        on the database lane, right after the op in progress there (a write is never cut off)."""
+        on the database lane, right after the op in progress there (a write is never cut off).
+        `before_lock` runs there first: work on other threads (a sync) ends its step while the
+        GUI goes on."""
         vault, self._vault = self._vault, None
         self._generation += 1
         if vault is not None:
-            self._schedule(Lane.DATABASE, vault.lock)
+            self._schedule(Lane.DATABASE, lambda: _lock_after(vault, before_lock))
 
     def submit(
         self,
@@ -167,6 +169,14 @@ class TaskRunner(QObject):
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._database.shutdown(wait=True)
+
+
+def _lock_after(vault: Vault, before_lock: Callable[[], None] | None) -> None:
+    try:
+        if before_lock is not None:
+            before_lock()
+    finally:
+        vault.lock()
 
 
 class SynchronousRunner(TaskRunner):

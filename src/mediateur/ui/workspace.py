@@ -2,15 +2,23 @@
 
 Pages are built on first display (an unlock does not pay for pages nobody opens) through the
 registry, and kept: a lock makes every built page drop its data, an unlock reloads the page on
-screen, and the others reload when next shown. Ctrl+1 … Ctrl+6 jump to an entry; arrow keys move
-in the side bar.
+screen, and the others reload when next shown; a sync that moved records does the same. Banners
+(the sync's warnings) sit above the page. Ctrl+1 … Ctrl+6 jump to an entry; arrow keys move in
+the side bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediateur.ui.context import AppContext
 from mediateur.ui.pages.base import Page, PageKey
@@ -50,19 +58,28 @@ class Workspace(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=entry.key: self.show_page(key, focus=True))
         self.stack = QStackedWidget(self)
+        self.main_column = QVBoxLayout()
+        self.main_column.setContentsMargins(0, 0, 0, 0)
+        self.main_column.setSpacing(0)
+        self.main_column.addWidget(self.stack, 1)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(self.main_column, 1)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         context.locked.connect(self._on_locked)
         context.unlocked.connect(self._on_unlocked)
         context.beneficiary_requested.connect(self._on_beneficiary_requested)
         context.referral_requested.connect(self._on_referral_requested)
         context.new_referral_requested.connect(self._on_new_referral_requested)
+        context.synced.connect(self._on_synced)
 
     @property
     def current_key(self) -> PageKey | None:
         row = self.sidebar.currentRow()
         return self.entries[row].key if 0 <= row < len(self.entries) else None
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show `banner` above every page (the sync's warnings)."""
+        self.main_column.insertWidget(self.main_column.count() - 1, banner)
 
     def page(self, key: PageKey) -> Page | None:
         """The page of `key` if it was built."""
@@ -125,6 +142,14 @@ class Workspace(QWidget):
         for key, page in self._pages.items():
             page.drop_data()
             self._stale.add(key)
+
+    def _on_synced(self) -> None:
+        """Records arrived: reload the page on screen; the others reload when next shown."""
+        self._stale.update(self._pages)
+        key = self.current_key
+        if key is not None and key in self._pages and self.context.is_unlocked:
+            self._stale.discard(key)
+            self._pages[key].load()
 
     def _on_unlocked(self) -> None:
         if self.current_key is None:

@@ -88,6 +88,7 @@ _FACTORIES: dict[PageKey, PageFactory] = {
     PageKey.COHORT: _lazy("mediateur.ui.pages.cohort", "CohortPage"),
     PageKey.REFERRALS: _lazy("mediateur.ui.pages.orientations", "OrientationsPage"),
     PageKey.EVENTS: _lazy("mediateur.ui.pages.events", "EventsPage"),
+    PageKey.SYNC: _lazy("mediateur.ui.pages.sync_page", "SyncPage"),
     PageKey.SETTINGS: SettingsPage,
 }
 
