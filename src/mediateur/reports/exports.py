@@ -1,4 +1,5 @@
-"""CSV and XLSX exports of contacts, beneficiaries and referrals.
+"""CSV and XLSX exports of contacts, beneficiaries and referrals, and of the managers' contact
+log as filtered on screen.
 
 Cells that a spreadsheet would run as a formula (starting with `=`, `@`, a tab or carriage
 return, or `+`/`-` not followed by a digit) are prefixed with an apostrophe, so `+33 6 12 34 56 78`
@@ -13,6 +14,7 @@ BOM, `;` separated. Files are written atomically, readable by their owner only.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -27,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from mediateur.domain.reference import reference_data
 from mediateur.services import clock
+from mediateur.services.contact_log import LogFilter, iter_entries
 from mediateur.store.atomic import write_atomically
 from mediateur.store.schema import beneficiary, contact, event, partner, referral
 
@@ -145,62 +148,84 @@ def beneficiaries_table(
     )
 
 
-def contacts_table(session: Session) -> ExportTable:
+_CONTACT_HEADERS = (
+    "id",
+    "date_heure",
+    "evenement",
+    "qpv",
+    "lieu",
+    "canal",
+    "anonyme",
+    "beneficiaire_id",
+    "genre",
+    "tranche_age",
+    "statuts",
+    "themes",
+    "suite_donnee",
+    "orientation_id",
+    "suivi_souhaite",
+    "note",
+    "revue",
+    "commentaire_revue",
+)
+
+
+def _contact_cells(r: Mapping[str, Any]) -> tuple[Any, ...]:
     ref = reference_data()
+
+    def label(list_name: str, slug: str | None) -> str:
+        return ref.label(list_name, slug) if slug else ""
+
+    return (
+        r["id"],
+        _local(r["occurred_at"]),
+        r["event_title"],
+        label("qpv", r["qpv"]),
+        r["place"],
+        label("channels", r["channel"]),
+        _yes_no(r["anonymous"]),
+        r["beneficiary_id"],
+        _GENDER_LETTERS.get(r["gender"] or "", ""),
+        label("age_bands", r["age_band"]),
+        _codes(r["statuses"]),
+        _codes(r["themes"]),
+        label("outcomes", r["outcome"]),
+        r["referral_id"],
+        _yes_no(r["follow_up_wanted"]),
+        r["note"],
+        label("review_statuses", r["review_status"]),
+        r["review_comment"],
+    )
+
+
+def contacts_table(session: Session) -> ExportTable:
     rows = session.execute(
         select(contact, event.c.title.label("event_title"))
         .outerjoin(event, event.c.id == contact.c.event_id)
         .where(contact.c.deleted.is_(False))
         .order_by(contact.c.occurred_at)
     ).mappings()
-
-    def label(list_name: str, slug: str | None) -> str:
-        return ref.label(list_name, slug) if slug else ""
-
     return ExportTable(
         name="contacts",
-        headers=(
-            "id",
-            "date_heure",
-            "evenement",
-            "qpv",
-            "lieu",
-            "canal",
-            "anonyme",
-            "beneficiaire_id",
-            "genre",
-            "tranche_age",
-            "statuts",
-            "themes",
-            "suite_donnee",
-            "orientation_id",
-            "suivi_souhaite",
-            "note",
-            "revue",
-            "commentaire_revue",
-        ),
+        headers=_CONTACT_HEADERS,
+        rows=tuple(_contact_cells(r) for r in rows),
+    )
+
+
+def contact_log_table(session: Session, filters: LogFilter) -> ExportTable:
+    """The managers' contact log as filtered on screen, in its order: the contacts export's
+    columns, then who recorded each contact (as the log names them) and who reviewed it when."""
+    return ExportTable(
+        name="journal_contacts",
+        headers=(*_CONTACT_HEADERS, "saisi_par", "revu_par", "revu_le"),
         rows=tuple(
             (
-                r["id"],
-                _local(r["occurred_at"]),
-                r["event_title"],
-                label("qpv", r["qpv"]),
-                r["place"],
-                label("channels", r["channel"]),
-                _yes_no(r["anonymous"]),
-                r["beneficiary_id"],
-                _GENDER_LETTERS.get(r["gender"] or "", ""),
-                label("age_bands", r["age_band"]),
-                _codes(r["statuses"]),
-                _codes(r["themes"]),
-                label("outcomes", r["outcome"]),
-                r["referral_id"],
-                _yes_no(r["follow_up_wanted"]),
-                r["note"],
-                label("review_statuses", r["review_status"]),
-                r["review_comment"],
+                *_contact_cells(dataclasses.asdict(entry)),
+                entry.author,
+                entry.reviewer,
+                _local(entry.reviewed_at),
             )
-            for r in rows
+            for entry in iter_entries(session, filters)
         ),
     )
 
@@ -319,6 +344,15 @@ def export_to_file(
         table = contacts_table(session)
     else:
         table = referrals_table(session)
+    write_atomically(path, render(table, file_format), failpoint_prefix="export")
+    return len(table.rows)
+
+
+def export_log_to_file(
+    session: Session, *, filters: LogFilter, file_format: ExportFormat, path: Path
+) -> int:
+    """Write the filtered contact log to `path` (atomically, owner-only); returns its rows."""
+    table = contact_log_table(session, filters)
     write_atomically(path, render(table, file_format), failpoint_prefix="export")
     return len(table.rows)
 

@@ -45,6 +45,10 @@ class CohortIndicators:
     active: int
     unknown_age: int
     unknown_gender: int
+    # The numerators of the three percentages (documents that protect small counts need them).
+    rsa: int = 0
+    under_25: int = 0
+    women: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,16 +157,22 @@ def cohort_indicators(session: Session, start: date | None, end: date | None) ->
     ages = [under_25(r.birth_date, r.intake_date, r.age_band, young) for r in received]
     exits = Counter(r.exit_reason or UNKNOWN for r in rows if _in_period(r.exit_date, start, end))
     total = len(received)
+    rsa = sum(RSA in (r.statuses or ()) for r in received)
+    young_count = sum(age is True for age in ages)
+    women = sum(r.gender == WOMAN for r in received)
     return CohortIndicators(
         received=total,
-        pct_rsa=percentage(sum(RSA in (r.statuses or ()) for r in received), total),
-        pct_under_25=percentage(sum(age is True for age in ages), total),
-        pct_women=percentage(sum(r.gender == WOMAN for r in received), total),
+        pct_rsa=percentage(rsa, total),
+        pct_under_25=percentage(young_count, total),
+        pct_women=percentage(women, total),
         by_qpv=_ordered(Counter(r.qpv or UNKNOWN for r in received), ref["qpv"].slugs),
         exits=_ordered(exits, ref["exit_reasons"].slugs),
         active=sum(_active_at(r, end) for r in rows),
         unknown_age=sum(age is None for age in ages),
         unknown_gender=sum(r.gender in UNKNOWN_GENDERS for r in received),
+        rsa=rsa,
+        under_25=young_count,
+        women=women,
     )
 
 

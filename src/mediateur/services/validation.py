@@ -58,6 +58,8 @@ FIELD_LABELS = {
     "referral_id": "orientation",
     "follow_up_wanted": "suivi souhaité",
     "note": "note",
+    "review_status": "revue",
+    "review_comment": "commentaire de revue",
     "kind": "type",
     "summary": "compte rendu",
     "next_step": "prochaine étape",
