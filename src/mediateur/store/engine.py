@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from mediateur.store.errors import DatabaseTampered, EncryptionUnavailable, VaultLocked
@@ -132,7 +132,9 @@ def make_engine(
     module = module or sqlcipher3
     registry = ConnectionRegistry()
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        # Built, not parsed: a URL string would read "%41" in a folder name as "A" (Windows
+        # user names may hold "%") and cut the path at a "?".
+        URL.create("sqlite", database=str(db_path)),
         module=module,
         connect_args={"check_same_thread": False},
         hide_parameters=True,
