@@ -1,6 +1,6 @@
-"""Quick contact entry in the field (the Terrain screen): the day's own contacts, the events to
-pick from, what an event implies for a contact, and saving a contact with, optionally, the person
-identified on the spot.
+"""Quick contact entry in the field (the Terrain screen): the day's own contacts, those a manager
+sent back to correct, the events to pick from, what an event implies for a contact, and saving a
+contact with, optionally, the person identified on the spot.
 
 Identifying a person means giving them a file in the cohort: either the one they already have
 (a probable duplicate the mediator recognises) or a new one made from the few details asked in the
@@ -51,6 +51,8 @@ _NO_AGE_BANDS = frozenset({"nr", "moins_16"})
 _EVENT_CHANNELS = {"pied_immeuble": "pied_immeuble", "permanence": "permanence"}
 _EVENT_CHANNEL = "evenement"
 _CONTACT_PLACE_LENGTH = ENTITIES["contact"].field("place").max_length or 0
+# The review status a manager gives a contact the mediator must correct.
+TO_CORRECT = "a_corriger"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,19 @@ def field_contacts(
         for item in list_contacts(session, ContactFilter(date_from=day, date_to=day))
         if item.created_by is None or item.created_by == user_id
     ]
+    names = beneficiary_names(session, [c.beneficiary_id for c in found if c.beneficiary_id])
+    return [
+        FieldContact(item, names.get(item.beneficiary_id) if item.beneficiary_id else None)
+        for item in found
+    ]
+
+
+def contacts_to_correct(session: Session, *, user_id: str | None) -> list[FieldContact]:
+    """Every contact of this user, any day, that a manager's review sent back "à corriger",
+    most recent first (the review arrives with sync; nothing is to correct before a login)."""
+    if user_id is None:
+        return []
+    found = list_contacts(session, ContactFilter(review_status=TO_CORRECT, created_by=user_id))
     names = beneficiary_names(session, [c.beneficiary_id for c in found if c.beneficiary_id])
     return [
         FieldContact(item, names.get(item.beneficiary_id) if item.beneficiary_id else None)

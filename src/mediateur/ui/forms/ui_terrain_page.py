@@ -262,6 +262,12 @@ class Ui_TerrainForm(object):
 
         self.list_header_layout.addWidget(self.list_label)
 
+        self.to_correct_button = QPushButton(TerrainForm)
+        self.to_correct_button.setObjectName(u"to_correct_button")
+        self.to_correct_button.setCheckable(True)
+
+        self.list_header_layout.addWidget(self.to_correct_button)
+
         self.list_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.list_header_layout.addItem(self.list_spacer)
@@ -325,6 +331,7 @@ class Ui_TerrainForm(object):
         QWidget.setTabOrder(self.contacts_view, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.refer_button)
         QWidget.setTabOrder(self.refer_button, self.open_file_button)
+        QWidget.setTabOrder(self.open_file_button, self.to_correct_button)
 
         self.retranslateUi(TerrainForm)
 
@@ -379,6 +386,10 @@ class Ui_TerrainForm(object):
         self.clear_button.setText(QCoreApplication.translate("TerrainForm", u"Vi&der le formulaire", None))
         self.save_button.setText(QCoreApplication.translate("TerrainForm", u"En&registrer (Ctrl+Entr\u00e9e)", None))
         self.list_label.setText(QCoreApplication.translate("TerrainForm", u"Con&tacts du jour", None))
+        self.to_correct_button.setText(QCoreApplication.translate("TerrainForm", u"\u00c0 corriger", None))
+#if QT_CONFIG(tooltip)
+        self.to_correct_button.setToolTip(QCoreApplication.translate("TerrainForm", u"Afficher tous vos contacts que votre responsable demande de corriger, quel que soit leur jour", None))
+#endif // QT_CONFIG(tooltip)
         self.edit_button.setText(QCoreApplication.translate("TerrainForm", u"&Modifier", None))
         self.refer_button.setText(QCoreApplication.translate("TerrainForm", u"&Orienter\u2026", None))
         self.open_file_button.setText(QCoreApplication.translate("TerrainForm", u"Ouvrir la fic&he", None))

@@ -1,5 +1,6 @@
 """The Terrain list: today's contacts of this user, most recent first, with the managers' review
-(a contact to correct shows the comment in the warning colour)."""
+(a contact to correct shows the comment in the warning colour); or the contacts to correct, of
+any day, whose time then carries its date."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class Col(IntEnum):
 
 class FieldContactsModel(RowsModel["FieldContact"]):
     Col = Col
+    # Contacts of several days: the time column shows the date too.
+    with_day = False
 
     def headers(self) -> Sequence[str]:
         return [
@@ -51,7 +54,8 @@ class FieldContactsModel(RowsModel["FieldContact"]):
     def display(self, row: FieldContact, column: Col) -> str:
         found = row.contact
         if column is Col.TIME:
-            return found.occurred_at.astimezone(PARIS).strftime("%H:%M")
+            moment = found.occurred_at.astimezone(PARIS)
+            return moment.strftime("%d/%m %H:%M" if self.with_day else "%H:%M")
         if column is Col.GENDER:
             return code_label("genders", found.gender)
         if column is Col.AGE:

@@ -448,6 +448,7 @@ class SyncPage(Page):
         self.progress_label.setVisible(False)
         self.progress_label.clear()
         self.cancel_button.setVisible(False)
+        self._update_buttons()
 
     # The lists' actions
 

@@ -6,7 +6,8 @@ channel are also remembered in the profile's preferences. For each person: toggl
 "Identifier la personne". Ctrl+Entrée saves and clears for the next person, with the focus back on
 Genre: an anonymous contact takes a handful of keys. Today's contacts are listed below, with the
 counter; selecting one loads it back into the form to correct it (managers' "à corriger" comments
-show there too).
+show there too). "À corriger" switches the list to every contact, any day, that a manager's review
+sent back to correct.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from mediateur.services.events import Event
 from mediateur.services.field_entry import (
     FieldContact,
     contact_defaults,
+    contacts_to_correct,
     field_contacts,
     field_events,
     save_field_contact,
@@ -67,15 +69,18 @@ class TerrainData:
     events: list[Event]
     contacts: list[FieldContact]
     user_id: str | None
+    to_correct: list[FieldContact] = dataclasses.field(default_factory=list)
 
 
 def read_terrain(session: Session, *, install_id: str, keep_event: str | None) -> TerrainData:
-    """What the page shows: the events to pick from and today's contacts of this user."""
+    """What the page shows: the events to pick from, today's contacts of this user, and their
+    contacts a manager asked to correct."""
     user_id = current_context(session, install_id).user_id
     return TerrainData(
         events=field_events(session, keep_id=keep_event),
         contacts=field_contacts(session, user_id=user_id),
         user_id=user_id,
+        to_correct=contacts_to_correct(session, user_id=user_id),
     )
 
 
@@ -115,6 +120,9 @@ class TerrainPage(Page):
         self._events: dict[str, Event] = {}
         self._in_flight = 0
         self._stale = False
+        # The list shows today's contacts, or those to correct: the other set is kept here.
+        self._today: list[FieldContact] = []
+        self._to_correct: list[FieldContact] = []
         style_title(form.title_label)
         style_title(form.counter_label, scale=1.3)
         form.channel_group.set_options(_options("channels"))
@@ -164,11 +172,13 @@ class TerrainPage(Page):
         form.edit_button.clicked.connect(self.edit_selected)
         form.refer_button.clicked.connect(self._on_refer_clicked)
         form.open_file_button.clicked.connect(self._on_open_file_clicked)
+        form.to_correct_button.toggled.connect(self._on_to_correct_toggled)
         view.activated.connect(lambda _index: self.edit_selected())
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         context.changes_saved.connect(self._on_changes_saved)
         self._show_mode()
         self._show_person()
+        self._show_to_correct_button()
         self._show_counter()
         self._on_selection_changed()
 
@@ -187,7 +197,10 @@ class TerrainPage(Page):
     def drop_data(self) -> None:
         self._stale = False
         self._in_flight = 0
+        self._today, self._to_correct = [], []
+        self.form.to_correct_button.setChecked(False)
         self.model.set_rows([])
+        self._show_to_correct_button()
         self._events = {}
         combo = self.form.event_combo
         while combo.count() > 1:
@@ -232,7 +245,9 @@ class TerrainPage(Page):
             self.form.channel_group.blockSignals(True)
             self.form.channel_group.set_value(_known("channels", preferences.get(TERRAIN_CHANNEL)))
             self.form.channel_group.blockSignals(False)
-        self.model.set_rows(data.contacts)
+        self._today, self._to_correct = data.contacts, data.to_correct
+        self.model.set_rows(self._to_correct if self.showing_to_correct else self._today)
+        self._show_to_correct_button()
         self._show_counter()
 
     # The outing
@@ -441,7 +456,11 @@ class TerrainPage(Page):
 
     def _on_saved(self, saved: FieldContact, *, edited: bool) -> None:
         self._in_flight -= 1
-        self.model.upsert(saved)
+        if self.showing_to_correct:
+            # A correction or a new contact: both lists are read again.
+            self.load()
+        else:
+            self.model.upsert(saved)
         self._show_counter()
         moment = saved.contact.occurred_at.astimezone(PARIS).strftime("%H:%M")
         message = (
@@ -496,7 +515,7 @@ class TerrainPage(Page):
         return widths
 
     def _show_counter(self) -> None:
-        count = self.model.rowCount()
+        count = len(self._today) if self.showing_to_correct else self.model.rowCount()
         if count == 0:
             text = self.tr("Aucun contact aujourd'hui")
         elif count == 1:
@@ -504,6 +523,41 @@ class TerrainPage(Page):
         else:
             text = self.tr("{count} contacts aujourd'hui").format(count=count)
         self.form.counter_label.setText(text)
+
+    # Contacts to correct
+
+    @property
+    def showing_to_correct(self) -> bool:
+        return self.form.to_correct_button.isChecked()
+
+    def _on_to_correct_toggled(self, checked: bool) -> None:
+        if checked:
+            self._today = list(self.model.rows())
+        self.model.with_day = checked
+        self.model.set_rows(self._to_correct if checked else self._today)
+        self.form.contacts_view.setColumnWidth(Col.TIME, self._time_width(with_day=checked))
+        self._show_to_correct_button()
+        self._show_counter()
+        self._on_selection_changed()
+
+    def _show_to_correct_button(self) -> None:
+        form = self.form
+        count = len(self._to_correct)
+        form.to_correct_button.setText(self.tr("À corriger ({count})").format(count=count))
+        form.to_correct_button.setEnabled(bool(count) or form.to_correct_button.isChecked())
+        form.list_label.setText(
+            self.tr("Con&tacts à corriger")
+            if form.to_correct_button.isChecked()
+            else self.tr("Con&tacts du jour")
+        )
+
+    def _time_width(self, *, with_day: bool) -> int:
+        view = self.form.contacts_view
+        padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        sample = "00/00 00:00" if with_day else "00:00"
+        title = self.model.headerData(Col.TIME, Qt.Orientation.Horizontal)
+        header = view.horizontalHeader().fontMetrics().horizontalAdvance(str(title)) + 16
+        return max(view.fontMetrics().horizontalAdvance(sample), header) + padding
 
     # Editing a contact of the list
 
