@@ -16,11 +16,8 @@ import sys
 from collections.abc import Sequence
 
 from mediateur import __version__
+from mediateur.cli.console import protect_console_streams
 from mediateur.cli.french_argparse import FrenchArgumentParser
-from mediateur.cli.support import CliError
-from mediateur.domain.reference import ReferenceDataError, reference_data
-from mediateur.services.errors import ServiceError
-from mediateur.store.errors import VaultError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -34,7 +31,23 @@ COMMAND_MODULES = (
     "mediateur.cli.rights",
     "mediateur.cli.sync",
     "mediateur.cli.slips",
+    "mediateur.cli.selftest",
 )
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's options when `argv` starts the GUI (no subcommand, at most `--profile DIR`),
+    else None. Read before the subcommands are registered: their modules import the database
+    stack, which the GUI loads only once its first screen shows (1.5 s saved at start-up).
+    `--startup-probe` (hidden) quits once the first screen shows (`ui/startup_probe.py`)."""
+    parser = FrenchArgumentParser(prog="mediateur", add_help=False, exit_on_error=False)
+    parser.add_argument("--profile")
+    parser.add_argument("--startup-probe", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser reports it in French
+    return None if rest else args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,12 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    protect_console_streams()
+    gui = gui_arguments(sys.argv[1:] if argv is None else argv)
+    if gui is not None:
+        if gui.startup_probe:
+            from mediateur.ui.startup_probe import run_probe
+
+            return run_probe(profile=gui.profile)
         from mediateur.ui.app import run_gui
 
-        return run_gui(profile=args.profile)
+        return run_gui(profile=gui.profile)
+    # Imported for subcommands only: `support` loads the database stack.
+    from mediateur.cli.support import CliError
+    from mediateur.domain.reference import ReferenceDataError, reference_data
+    from mediateur.services.errors import ServiceError
+    from mediateur.store.errors import VaultError
+
+    args = build_parser().parse_args(argv)
     try:
         reference_data()  # a broken reference file stops every command with its French reason
         return int(args.handler(args))

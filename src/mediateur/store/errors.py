@@ -107,3 +107,30 @@ class MigrationFailed(VaultError):
         "La mise à jour de la base du profil a échoué ; la base a été restaurée dans son état "
         "précédent. Réinstallez la version précédente et prévenez le support."
     )
+
+
+class MigrationBackupFailed(VaultError):
+    code = "migration_backup_failed"
+    message = (
+        "La base du profil doit être mise à jour, mais sa copie de sauvegarde n'a pas pu être "
+        "écrite (disque plein ou dossier protégé ?) : rien n'a été modifié. Libérez de la place "
+        "sur le disque, puis ouvrez à nouveau le profil."
+    )
+
+
+class MigrationRestoreFailed(VaultError):
+    code = "migration_restore_failed"
+    message = (
+        "La mise à jour de la base du profil a échoué et sa copie de sauvegarde n'a pas pu être "
+        "remise en place. N'utilisez plus ce profil et prévenez le support : la copie est dans "
+        "le dossier du profil."
+    )
+
+
+class StoreTooNew(VaultError):
+    code = "store_too_new"
+    message = (
+        "La base de ce profil a été mise à jour par une version plus récente de mediateur, que "
+        "cette version ne sait pas lire : rien n'a été modifié. Installez la dernière version "
+        "de mediateur."
+    )
