@@ -61,3 +61,10 @@ forms: $(STAMP)
 	  $(BIN)/pyside6-uic $$ui -o $$out || exit 1; \
 	  echo "$$ui -> $$out"; \
 	done
+
+# The laptop's one-folder bundle, installer/dist/mediateur/ (PyInstaller), rebuilt only when what
+# goes into it changed. On Windows, `python installer\build.py --installer` also compiles the Inno
+# Setup installer (docs/install.md).
+.PHONY: package
+package: $(STAMP)
+	$(BIN)/python installer/build.py

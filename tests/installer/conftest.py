@@ -1,11 +1,14 @@
-"""Fixtures of the installer tests: the desktop UI's windows and profiles (the unlock screen must
-explain a failed upgrade), and a copy of the store migrations with one more revision on top."""
+"""Fixtures of the installer tests: the build script as a module, the desktop UI's windows and
+profiles (the unlock screen must explain a failed upgrade), and a copy of the store migrations
+with one more revision on top."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -15,6 +18,18 @@ from tests.ui.conftest import _french_application, home, make_profile, make_wind
 __all__ = ["_french_application", "home", "make_profile", "make_window", "runner"]
 
 BrokenMigrations = Callable[[str], Path]
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "installer" / "build.py"
+
+
+@pytest.fixture(scope="session")
+def build_script() -> ModuleType:
+    """`installer/build.py`, which is a script, not a package module."""
+    spec = importlib.util.spec_from_file_location("mediateur_installer_build", BUILD_SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture
