@@ -30,6 +30,7 @@ from mediateur.services.events import event_titles
 from mediateur.services.records import to_view
 from mediateur.services.review import UNREVIEWED, Viewer, require_manager
 from mediateur.store.schema import contact, directory_organisation, directory_user, event
+from mediateur.sync import local_state
 
 PAGE_SIZE = 200
 # SQLite's implicit row number: the index on occurred_at keeps ties in its order.
@@ -182,7 +183,12 @@ class _Names:
 
     def __init__(self, session: Session, viewer: Viewer) -> None:
         self.viewer = viewer
-        self.users = {row.id: row for row in session.execute(select(directory_user))}
+        self.users = {row.id: row.display_name for row in session.execute(select(directory_user))}
+        if viewer.user_id is not None and viewer.user_id not in self.users:
+            # Before the first directory refresh the laptop knows its own user's name.
+            name = local_state.get(session, local_state.DISPLAY_NAME)
+            if name:
+                self.users[viewer.user_id] = name
         self.organisations = {
             row.id: row.name for row in session.execute(select(directory_organisation))
         }
@@ -193,14 +199,12 @@ class _Names:
             return f"{OTHER_ORGANISATION} : {name}" if name else OTHER_ORGANISATION
         if row.created_by is None:
             return MADE_HERE
-        user = self.users.get(row.created_by)
-        return user.display_name if user is not None else UNKNOWN_AUTHOR
+        return self.users.get(row.created_by, UNKNOWN_AUTHOR)
 
     def reviewer(self, user_id: str | None) -> str | None:
         if user_id is None:
             return None
-        user = self.users.get(user_id)
-        return user.display_name if user is not None else UNKNOWN_AUTHOR
+        return self.users.get(user_id, UNKNOWN_AUTHOR)
 
 
 def _entries(session: Session, viewer: Viewer, rows: Sequence[_Row]) -> tuple[LogEntry, ...]:

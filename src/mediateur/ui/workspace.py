@@ -3,11 +3,17 @@
 Pages are built on first display (an unlock does not pay for pages nobody opens) through the
 registry, and kept: a lock makes every built page drop its data, an unlock reloads the page on
 screen, and the others reload when next shown; a sync that moved records does the same. Banners
-(the sync's warnings) sit above the page. Ctrl+1 … Ctrl+6 jump to an entry; arrow keys move in
-the side bar.
+(the sync's warnings) sit above the page. Ctrl+1 … Ctrl+7 jump to the entries shown; arrow keys
+move in the side bar.
+
+Entries for managers (Revue) are shown only while the profile is logged in with a manager's
+account: the role is read from the vault after each unlock and after saves (a login is one), and
+a hidden entry's page is never built.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +29,10 @@ from PySide6.QtWidgets import (
 from mediateur.ui.context import AppContext
 from mediateur.ui.pages.base import Page, PageKey
 from mediateur.ui.pages.registry import PageEntry, build_page, page_entries
+from mediateur.ui.tasks import QueryOp
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SIDEBAR_WIDTH = 210
 
@@ -36,6 +46,8 @@ class Workspace(QWidget):
         self.entries = page_entries()
         self._pages: dict[PageKey, Page] = {}
         self._stale: set[PageKey] = set()
+        # A managers' page on screen at the last lock, shown again once the role is confirmed.
+        self._resume: PageKey | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -49,14 +61,11 @@ class Workspace(QWidget):
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 12px; }")
         for number, entry in enumerate(self.entries, start=1):
             item = QListWidgetItem(entry.title, self.sidebar)
-            item.setToolTip(
-                self.tr("{description} (Ctrl+{number})").format(
-                    description=entry.description, number=number
-                )
-            )
             item.setData(Qt.ItemDataRole.UserRole, entry.key.value)
+            item.setHidden(entry.managers_only)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda key=entry.key: self.show_page(key, focus=True))
+            shortcut.activated.connect(lambda n=number: self._on_shortcut(n))
+        self._number_entries()
         self.stack = QStackedWidget(self)
         self.main_column = QVBoxLayout()
         self.main_column.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +80,7 @@ class Workspace(QWidget):
         context.referral_requested.connect(self._on_referral_requested)
         context.new_referral_requested.connect(self._on_new_referral_requested)
         context.synced.connect(self._on_synced)
+        context.changes_saved.connect(self._check_role)
 
     @property
     def current_key(self) -> PageKey | None:
@@ -85,8 +95,16 @@ class Workspace(QWidget):
         """The page of `key` if it was built."""
         return self._pages.get(key)
 
+    def is_shown(self, key: PageKey) -> bool:
+        """Whether the side bar offers `key` to this profile."""
+        row = next(i for i, entry in enumerate(self.entries) if entry.key is key)
+        item = self.sidebar.item(row)
+        return item is not None and not item.isHidden()
+
     def show_page(self, key: PageKey, *, focus: bool = False) -> Page:
         row = next(i for i, entry in enumerate(self.entries) if entry.key is key)
+        if not self.is_shown(key):
+            raise LookupError(f"the {key.value} page is not offered to this profile")
         self.sidebar.setCurrentRow(row)
         page = self._pages[key]
         if focus:
@@ -103,8 +121,46 @@ class Workspace(QWidget):
     def _entry(self, key: PageKey) -> PageEntry:
         return next(entry for entry in self.entries if entry.key is key)
 
+    def _visible_rows(self) -> list[int]:
+        return [row for row in range(len(self.entries)) if not self.sidebar.item(row).isHidden()]
+
+    def _number_entries(self) -> None:
+        """Tooltips give each entry shown its shortcut, counted over the entries shown."""
+        for number, row in enumerate(self._visible_rows(), start=1):
+            entry = self.entries[row]
+            self.sidebar.item(row).setToolTip(
+                self.tr("{description} (Ctrl+{number})").format(
+                    description=entry.description, number=number
+                )
+            )
+
+    def _on_shortcut(self, number: int) -> None:
+        rows = self._visible_rows()
+        if number <= len(rows):
+            self.show_page(self.entries[rows[number - 1]].key, focus=True)
+
+    def _check_role(self) -> None:
+        if self.context.is_unlocked:
+            QueryOp(self, op=_is_manager, success=self._show_manager_entries).run()
+
+    def _show_manager_entries(self, manager: bool) -> None:
+        resume, self._resume = self._resume, None
+        changed = False
+        for row, entry in enumerate(self.entries):
+            item = self.sidebar.item(row)
+            if entry.managers_only and item.isHidden() == manager:
+                item.setHidden(not manager)
+                changed = True
+        if changed:
+            self._number_entries()
+        current = self.sidebar.currentRow()
+        if 0 <= current < len(self.entries) and self.sidebar.item(current).isHidden():
+            self.sidebar.setCurrentRow(self._visible_rows()[0])
+        if manager and resume is not None and self.context.is_unlocked:
+            self.show_page(resume)
+
     def _on_sidebar_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self.entries):
+        if not 0 <= row < len(self.entries) or self.sidebar.item(row).isHidden():
             return
         key = self.entries[row].key
         page = self._pages.get(key)
@@ -142,6 +198,11 @@ class Workspace(QWidget):
         for key, page in self._pages.items():
             page.drop_data()
             self._stale.add(key)
+        # The next unlock may be another account's: its role is read before these come back.
+        current = self.current_key
+        resume = current if current is not None and self._entry(current).managers_only else None
+        self._show_manager_entries(False)
+        self._resume = resume
 
     def _on_synced(self) -> None:
         """Records arrived: reload the page on screen; the others reload when next shown."""
@@ -152,7 +213,15 @@ class Workspace(QWidget):
             self._pages[key].load()
 
     def _on_unlocked(self) -> None:
+        self._check_role()
         if self.current_key is None:
             self.sidebar.setCurrentRow(0)
             return
         self._on_sidebar_row_changed(self.sidebar.currentRow())
+
+
+def _is_manager(session: Session) -> bool:
+    # Imported here: start-up does not load the database stack before the first screen.
+    from mediateur.sync import local_state
+
+    return local_state.get(session, local_state.ROLE) == "manager"

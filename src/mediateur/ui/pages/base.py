@@ -26,6 +26,7 @@ class PageKey(StrEnum):
     COHORT = "cohorte"
     REFERRALS = "orientations"
     EVENTS = "evenements"
+    REVIEW = "revue"
     SYNC = "synchronisation"
     SETTINGS = "parametres"
 

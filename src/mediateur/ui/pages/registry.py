@@ -29,10 +29,12 @@ class PageEntry:
     key: PageKey
     title: str
     description: str
+    # Shown in the side bar only when the profile is logged in with a manager's account.
+    managers_only: bool = False
 
 
 def page_entries() -> list[PageEntry]:
-    """The side bar, top to bottom (Ctrl+1 is the first entry)."""
+    """The side bar, top to bottom (Ctrl+1 is the first entry shown)."""
     return [
         PageEntry(
             PageKey.TERRAIN,
@@ -57,6 +59,16 @@ def page_entries() -> list[PageEntry]:
             PageKey.EVENTS,
             QCoreApplication.translate("Pages", "Événements"),
             QCoreApplication.translate("Pages", "Événements d'aller-vers et leurs contacts."),
+        ),
+        PageEntry(
+            PageKey.REVIEW,
+            QCoreApplication.translate("Pages", "Revue"),
+            QCoreApplication.translate(
+                "Pages",
+                "Responsables : revue des contacts, indicateurs, exports, appareils, conflits, "
+                "doublons.",
+            ),
+            managers_only=True,
         ),
         PageEntry(
             PageKey.SYNC,
@@ -88,6 +100,7 @@ _FACTORIES: dict[PageKey, PageFactory] = {
     PageKey.COHORT: _lazy("mediateur.ui.pages.cohort", "CohortPage"),
     PageKey.REFERRALS: _lazy("mediateur.ui.pages.orientations", "OrientationsPage"),
     PageKey.EVENTS: _lazy("mediateur.ui.pages.events", "EventsPage"),
+    PageKey.REVIEW: _lazy("mediateur.ui.pages.review", "ReviewPage"),
     PageKey.SYNC: _lazy("mediateur.ui.pages.sync_page", "SyncPage"),
     PageKey.SETTINGS: SettingsPage,
 }
