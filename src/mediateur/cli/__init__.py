@@ -38,7 +38,7 @@ COMMAND_MODULES = (
 def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The GUI's options when `argv` starts the GUI (no subcommand, at most `--profile DIR`),
     else None. Read before the subcommands are registered: their modules import the database
-    stack, which the GUI loads only once its first screen shows (1.5 s saved at start-up).
+    stack, which the GUI loads only once its first screen shows (~1 s saved, bench/package.py).
     `--startup-probe` (hidden) quits once the first screen shows (`ui/startup_probe.py`)."""
     parser = FrenchArgumentParser(prog="mediateur", add_help=False, exit_on_error=False)
     parser.add_argument("--profile")
