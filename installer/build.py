@@ -134,31 +134,27 @@ def version_info_text(version: str) -> str:
 def render_icon(svg: Path, ico: Path) -> None:
     """Draw the SVG at every icon size (Qt, offscreen) and pack the images into an .ico."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from io import BytesIO
-
     from PIL import Image
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    _app = QGuiApplication.instance() or QGuiApplication([])  # painting needs one
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"build : icône illisible : {svg}.")
     images = []
     for size in ICON_SIZES:
-        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image = QImage(size, size, QImage.Format.Format_RGBA8888)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        images.append(Image.open(BytesIO(bytes(data.data()))).convert("RGBA"))
-    del app
+        pixels = bytes(image.constBits())
+        images.append(
+            Image.frombuffer("RGBA", (size, size), pixels, "raw", "RGBA", image.bytesPerLine(), 1)
+        )
     ico.parent.mkdir(parents=True, exist_ok=True)
     largest = images[-1]
     largest.save(ico, format="ICO", sizes=[(s, s) for s in ICON_SIZES], append_images=images[:-1])
