@@ -180,6 +180,7 @@ def iscc_command(iscc: Path, version: str) -> list[str]:
     return [
         str(iscc),
         f"/DAppVersion={version}",
+        f"/DAppNumericVersion={'.'.join(map(str, version_tuple(version)))}",
         f"/DSourceDir={BUNDLE}",
         f"/DIconFile={ICON}",
         f"/DOutputDir={DIST}",

@@ -3,7 +3,8 @@
 ;
 ; Compiled by `python installer\build.py --installer`, which builds the PyInstaller bundle first and
 ; passes what changes between builds:
-;   /DAppVersion=<mediateur.__version__>  /DSourceDir=<installer\dist\mediateur>
+;   /DAppVersion=<mediateur.__version__>  /DAppNumericVersion=<the same as four numbers>
+;   /DSourceDir=<installer\dist\mediateur>
 ;   /DIconFile=<installer\build\mediateur.ico>  /DOutputDir=<installer\dist>
 ;
 ; Per-user install, no administrator rights: %LOCALAPPDATA%\Programs\mediateur. The profiles (the
@@ -13,6 +14,9 @@
 
 #ifndef AppVersion
   #error AppVersion is not defined: build with installer\build.py --installer
+#endif
+#ifndef AppNumericVersion
+  #error AppNumericVersion is not defined: build with installer\build.py --installer
 #endif
 #ifndef SourceDir
   #error SourceDir is not defined: build with installer\build.py --installer
@@ -36,8 +40,11 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppPublisher}
-VersionInfoVersion={#AppVersion}
-VersionInfoProductVersion={#AppVersion}
+; Windows file versions are four numbers; the text versions may say "rc1".
+VersionInfoVersion={#AppNumericVersion}
+VersionInfoProductVersion={#AppNumericVersion}
+VersionInfoTextVersion={#AppVersion}
+VersionInfoProductTextVersion={#AppVersion}
 VersionInfoCompany={#AppPublisher}
 VersionInfoDescription=Installation de {#AppName}
 ; Per user: {autopf} is then %LOCALAPPDATA%\Programs, and no elevation is asked for.

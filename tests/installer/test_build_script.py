@@ -89,6 +89,8 @@ def test_the_compiler_gets_the_package_version(build_script: ModuleType, tmp_pat
     command = build_script.iscc_command(iscc, __version__)
     assert command[0] == str(iscc)
     assert f"/DAppVersion={__version__}" in command
+    numbers = ".".join(map(str, build_script.version_tuple(__version__)))
+    assert f"/DAppNumericVersion={numbers}" in command
     assert f"/DSourceDir={build_script.BUNDLE}" in command
     assert f"/DIconFile={build_script.ICON}" in command
     assert command[-1] == str(build_script.ISS)
@@ -137,6 +139,7 @@ def test_the_installer_keeps_its_app_id_and_takes_the_version_from_the_build(iss
     setup = setup_section(iss)
     assert setup["AppId"] == "{{" + APP_ID + "}", "never change it: upgrades are found by it"
     assert setup["AppVersion"] == "{#AppVersion}"
+    assert setup["VersionInfoVersion"] == "{#AppNumericVersion}"
     assert "#error AppVersion is not defined" in iss
     assert __version__ not in iss, "no version written by hand"
 
