@@ -15,6 +15,7 @@ Both choices are interface preferences of the profile: on or off, and the interv
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,8 +73,8 @@ def read_link(session: Session) -> Link:
     )
 
 
-def probe(link: Link) -> ServerProbe:
-    """One `GET /meta` with short timeouts (pool lane)."""
+def probe(link: Link, wall: Callable[[], float]) -> ServerProbe:
+    """One `GET /meta` with short timeouts (pool lane), read against this computer's clock."""
     from mediateur.sync.reachability import PROBE_TIMEOUT, probe_server
     from mediateur.sync.transport import HttpTransport
 
@@ -81,7 +82,7 @@ def probe(link: Link) -> ServerProbe:
         link.server_url or "", timeout=PROBE_TIMEOUT, ca_bundle=link.ca_bundle
     )
     try:
-        return probe_server(transport)
+        return probe_server(transport, wall=wall)
     finally:
         transport.close()
 
@@ -168,7 +169,8 @@ class AutoSync(QObject):
         if not link.can_sync:
             self._checking = False
             return
-        BackgroundOp(self, op=lambda: probe(link), success=self._on_probe).failure(
+        wall = self.controller.settings.wall
+        BackgroundOp(self, op=lambda: probe(link, wall), success=self._on_probe).failure(
             self._on_check_failed
         ).run()
 

@@ -84,7 +84,10 @@ class SyncBanners(QWidget):
         self.setVisible(False)
 
     def shown(self) -> list[Banner]:
-        return [b for b in (self.too_old, self.signed_out, self.clock, self.stale) if b.isVisible()]
+        """The banners with something to say (visible once the workspace is)."""
+        return [
+            b for b in (self.too_old, self.signed_out, self.clock, self.stale) if not b.isHidden()
+        ]
 
     def clear(self) -> None:
         for banner in (self.too_old, self.signed_out, self.clock, self.stale):
