@@ -28,6 +28,7 @@ from tests.ui.sync_support import (
     serve,
     sync_page,
 )
+from tests.ui.test_layout import cut_off
 
 WAIT_MS = 30_000
 LAST_ENTRY = "Dernière saisie avant le retrait"
@@ -43,9 +44,16 @@ def put(vault: Vault, key: str, value: str | None) -> None:
         local_state.put(session, key, value)
 
 
-def window_of(open_window, sync_server: SyncServer, prefix: str, *, manual: bool = True):  # type: ignore[no-untyped-def]
+def window_of(  # type: ignore[no-untyped-def]
+    open_window,
+    sync_server: SyncServer,
+    prefix: str,
+    *,
+    manual: bool = True,
+    size: tuple[int, int] = (1280, 800),
+):
     """A window on a fresh profile linked to a new account."""
-    window: MainWindow = open_window()
+    window: MainWindow = open_window(size=size)
     assert window.context.profile_dir is not None
     if manual:
         manual_only(window.context.profile_dir)
@@ -61,7 +69,7 @@ def shown_boxes(window: MainWindow) -> list[QMessageBox]:
 def test_a_clock_two_hours_ahead_is_named_in_a_banner(
     qtbot, threaded_runner, open_window, sync_server: SyncServer
 ) -> None:
-    window, _ = window_of(open_window, sync_server, "hugo", manual=False)
+    window, _ = window_of(open_window, sync_server, "hugo", manual=False, size=(1024, 700))
     sync = coordinator(window)
     sync.controller.settings.wall = lambda: time.time() + 2 * 3600 + 5 * 60
     with qtbot.waitSignal(sync.controller.finished, timeout=WAIT_MS) as finished:
@@ -76,6 +84,7 @@ def test_a_clock_two_hours_ahead_is_named_in_a_banner(
     )
     assert banners.shown() == [banners.clock]
     assert banners.isVisible()
+    assert cut_off(window) == []  # the smallest window still shows the whole sentence
 
     sync.controller.settings.wall = time.time
     with qtbot.waitSignal(sync.controller.finished, timeout=WAIT_MS):

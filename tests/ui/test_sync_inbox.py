@@ -34,6 +34,7 @@ from tests.ui.sync_support import (
     serve,
     sync_page,
 )
+from tests.ui.test_layout import SIZES, cut_off
 
 WAIT_MS = 30_000
 
@@ -75,10 +76,11 @@ def local_row(vault: Vault, entity: str, record_id: str) -> dict[str, object] | 
     return dict(row) if row is not None else None
 
 
+@pytest.mark.parametrize("size", SIZES)
 def test_a_refused_edit_is_retried_once_the_cause_is_fixed_or_given_up(
-    qtbot, threaded_runner, open_window, sync_server: SyncServer
+    qtbot, threaded_runner, open_window, sync_server: SyncServer, size: tuple[int, int]
 ) -> None:
-    window: MainWindow = open_window()
+    window: MainWindow = open_window(size=size)
     assert window.context.profile_dir is not None
     manual_only(window.context.profile_dir)
     vault = window.context.vault
@@ -105,6 +107,8 @@ def test_a_refused_edit_is_retried_once_the_cause_is_fixed_or_given_up(
     assert "responsable" in refused.reason  # the server's French reason
     assert "Synchronisation terminée" in page.message_label.text()
     assert "2 refus" in page.message_label.text()
+    qtbot.wait(10)
+    assert cut_off(window) == []
 
     # Given up: it never reached the server, so it leaves this laptop too.
     select(page.refused_view, page.refused_model, lambda r: r.record.endswith("associatif »"))
@@ -182,6 +186,7 @@ def test_a_value_lost_to_another_laptop_is_shown_then_restored_or_ignored(
     assert report.conflicts == 2
     qtbot.waitUntil(lambda: page.lost_model.rowCount() == 2, timeout=WAIT_MS)
     assert page.lost_group.title() == "Conflits à examiner (2)"
+    assert cut_off(window) == []
     shown = {
         row.field: (row.record, row.yours, row.kept, row.restorable)
         for row in page.lost_model.rows()

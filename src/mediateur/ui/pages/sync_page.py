@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -114,7 +115,10 @@ class SyncPage(Page):
         self.login_button.clicked.connect(self._on_login_clicked)
         account_form.addRow(self.tr("Serveur :"), self.server_label)
         account_form.addRow(self.tr("Compte :"), self.account_label)
-        account_form.addRow("", self.login_button)
+        login_row = QHBoxLayout()
+        login_row.addWidget(self.login_button)
+        login_row.addStretch(1)
+        account_form.addRow("", login_row)
         state = QGroupBox(self.tr("État"), self)
         state_form = QFormLayout(state)
         self.last_sync_label = QLabel(state)
@@ -146,6 +150,7 @@ class SyncPage(Page):
             ),
             self,
         )
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.sync_button.clicked.connect(self.coordinator.sync_now)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
@@ -156,10 +161,13 @@ class SyncPage(Page):
         actions.addWidget(self.progress_bar, 1)
         actions.addWidget(self.progress_label)
         actions.addWidget(self.cancel_button)
+        # Takes the room the progress bar leaves while no sync runs.
+        actions.addStretch(0)
         outer.addLayout(actions)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        show_message(self.message_label, "")
         outer.addWidget(self.message_label)
 
         lists = QSplitter(Qt.Orientation.Vertical, self)
@@ -174,7 +182,12 @@ class SyncPage(Page):
                 "le demande) ; « Abandonner » renonce à la modification."
             ),
             empty=self.tr("Aucune modification refusée."),
-            stretched=(RefusedCol.RECORD, RefusedCol.REASON),
+            stretched=(RefusedCol.REASON,),
+        )
+        # The server's reason is a sentence: it wraps rather than being cut.
+        self.refused_view.setWordWrap(True)
+        self.refused_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
         )
         self.retry_button = QPushButton(self.tr("&Réessayer"), self.refused_group)
         self.give_up_button = QPushButton(self.tr("A&bandonner…"), self.refused_group)
