@@ -555,7 +555,7 @@ def test_every_tab_fits(qtbot, runner: TaskRunner, open_window, size: tuple[int,
 
 def test_the_log_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
     _contacts(window.context.vault, 23)
-    model = ContactLogModel(page_size=7)
+    model = ContactLogModel(first_size=7, page_size=5)
     model.set_filters(model.filters)
     assert model.rowCount() == 7
     assert model.canFetchMore()

@@ -126,17 +126,19 @@ def contacts_by_event_kind(
     session: Session, start: date | None, end: date | None
 ) -> dict[str, int]:
     """Contacts by the kind of the event they were met at, in the reference list's order, then
-    contacts met outside any event and those whose event is unknown here; zeros omitted."""
+    contacts met outside any event and those whose event is unknown here; zeros omitted.
+
+    Counted by event id over an index, then mapped to kinds: a join would read every contact."""
     query = (
-        select(event.c.kind, contact.c.event_id.is_(None), func.count())
-        .select_from(contact)
-        .outerjoin(event, (event.c.id == contact.c.event_id) & event.c.deleted.is_(False))
+        select(contact.c.event_id, func.count())
         .where(contact.c.deleted.is_(False), *_bounds(contact.c.occurred_at, start, end))
-        .group_by(event.c.kind, contact.c.event_id.is_(None))
+        .group_by(contact.c.event_id)
     )
+    live_events = select(event.c.id, event.c.kind).where(event.c.deleted.is_(False))
+    kinds: dict[str, str] = {row.id: row.kind for row in session.execute(live_events)}
     counts: Counter[str] = Counter()
-    for kind, without_event, n in session.execute(query):
-        counts[NO_EVENT if without_event else kind or UNKNOWN_EVENT] += n
+    for event_id, n in session.execute(query):
+        counts[NO_EVENT if event_id is None else kinds.get(event_id, UNKNOWN_EVENT)] += n
     order = (*reference_data()["event_kinds"].slugs, NO_EVENT, UNKNOWN_EVENT)
     return {key: counts[key] for key in order if counts[key]}
 

@@ -98,6 +98,24 @@ Index(
     contact.c.channel,
     contact.c.outcome,
 )
+# The managers' contact log and indicators: filters and counts by review status, author and event
+# (revision 0005).
+Index(
+    None,
+    contact.c.deleted,
+    contact.c.review_status,
+    contact.c.created_by,
+    contact.c.organisation_id,
+    contact.c.occurred_at,
+)
+Index(
+    None,
+    contact.c.deleted,
+    contact.c.created_by,
+    contact.c.organisation_id,
+    contact.c.occurred_at,
+)
+Index(None, contact.c.deleted, contact.c.event_id, contact.c.occurred_at)
 Index(None, beneficiary.c.last_name, beneficiary.c.first_name)
 Index(None, beneficiary.c.intake_date)
 Index(None, follow_up.c.beneficiary_id)

@@ -29,20 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from mediateur.services import clock
-from mediateur.services.contact_log import (
-    LogChoices,
-    LogEntry,
-    LogFilter,
-    entries_by_id,
-    filter_choices,
-)
+from mediateur.services.contact_log import LogChoices, LogEntry, LogFilter, filter_choices
 from mediateur.services.review import TO_CORRECT, UNREVIEWED, VALIDATED, review_contacts
 from mediateur.ui.context import AppContext
 from mediateur.ui.errors import show_failure
 from mediateur.ui.fields import DateField, DateFormatError, code_label, combo_value, fill_codes
 from mediateur.ui.models.base import ROW_ROLE
 from mediateur.ui.review.comment_dialog import ReviewCommentDialog
-from mediateur.ui.review.models import ContactLogModel, ContactLogProxy, LogCol, review_label
+from mediateur.ui.review.models import (
+    ContactLogModel,
+    ContactLogProxy,
+    LogCol,
+    LogWindow,
+    refreshed_rows,
+    review_label,
+)
 from mediateur.ui.tasks import QueryOp, WriteOp
 from mediateur.ui.widgets import Tone, set_enabled, show_message
 
@@ -474,13 +475,13 @@ class ContactLogTab(QWidget):
             ).format(count=count, status=label)
         show_message(self.message_label, text, Tone.SUCCESS)
         QueryOp(
-            self, op=lambda session: entries_by_id(session, ids), success=self._on_refreshed
+            self, op=lambda session: refreshed_rows(session, ids), success=self._on_refreshed
         ).run()
         if changed:
             self.reviewed.emit()
 
-    def _on_refreshed(self, entries: list[LogEntry]) -> None:
-        self.model.replace_entries(entries)
+    def _on_refreshed(self, window: LogWindow) -> None:
+        self.model.replace_rows(window)
         self._on_selection_changed()
 
     def _on_review_failed(self, error: Exception) -> None:

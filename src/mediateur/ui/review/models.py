@@ -2,9 +2,10 @@
 
 `ContactLogModel` is the virtualised contact log: it holds only the windows read so far and asks
 for the next one when the view scrolls near the end (`canFetchMore`/`fetchMore`), each window a
-`QueryOp` on the database lane continuing the previous one by keyset (`services.contact_log`);
-the count comes from its own query, so the first rows never wait for it. A filter change or a
-sort starts a new generation: results of the previous one are dropped. The view reaches it
+`QueryOp` on the database lane continuing the previous one by keyset (`services.contact_log`),
+its cells formatted there too, so painting only reads strings. The count is its own query on the
+pool lane, started once the first rows are in: they never wait for it. A filter change or a sort
+starts a new generation: results of the previous one are dropped. The view reaches the model
 through `ContactLogProxy`, an identity proxy that hands sorting to the source, which sorts in SQL
 (a sorting proxy would read all 100 000 rows to order them).
 
@@ -15,9 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,6 +43,7 @@ from mediateur.services.contact_log import (
     LogFilter,
     LogPage,
     count_entries,
+    entries_by_id,
     read_page,
 )
 from mediateur.services.review import TO_CORRECT, VALIDATED
@@ -48,9 +51,14 @@ from mediateur.services.validation import field_label
 from mediateur.sync.protocol import ConflictLogEntry, DeviceInfo
 from mediateur.ui.fields import code_label
 from mediateur.ui.models.base import ID_ROLE, ROW_ROLE, WARNING_COLOUR, RowsModel
-from mediateur.ui.tasks import QueryOp
+from mediateur.ui.tasks import Lane, QueryOp, Task
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Index = QModelIndex | QPersistentModelIndex
+# The first window fills a few screens; the following ones come as the view scrolls.
+FIRST_WINDOW = 100
 # A laptop whose clock is this far from the server's gets a warning (DESIGN.md §4: 5 min).
 SKEW_WARNING_MS = 5 * 60 * 1000
 # A device silent for this long while it still holds changes is flagged.
@@ -83,43 +91,115 @@ class LogCol(IntEnum):
     COMMENT = 8
 
 
+def log_cells(entry: LogEntry) -> tuple[str, ...]:
+    """What each column shows of a contact, in `LogCol` order (computed with the window, on the
+    database lane, so painting only reads strings)."""
+    return (
+        clock.format_moment(entry.occurred_at),
+        entry.author,
+        code_label("qpv", entry.qpv),
+        code_label("channels", entry.channel),
+        entry.event_title or "",
+        ", ".join(code_label("freins", t) for t in entry.themes),
+        code_label("outcomes", entry.outcome),
+        review_label(entry.review_status),
+        entry.review_comment or "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LogWindow:
+    """A window of the log with the text of its cells."""
+
+    page: LogPage
+    cells: tuple[tuple[str, ...], ...]
+
+
+def read_window(
+    session: Session, filters: LogFilter, after: LogCursor | None, limit: int
+) -> LogWindow:
+    page = read_page(session, filters, after=after, limit=limit)
+    return LogWindow(page, tuple(log_cells(entry) for entry in page.entries))
+
+
+def refreshed_rows(session: Session, ids: Sequence[str]) -> LogWindow:
+    """These contacts as they stand now (after a review), with their cells."""
+    entries = tuple(entries_by_id(session, ids))
+    return LogWindow(LogPage(entries, None), tuple(log_cells(entry) for entry in entries))
+
+
+_TOOLTIP_COLUMNS = frozenset((LogCol.EVENT, LogCol.THEMES, LogCol.COMMENT))
+_LOG_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ROW_ROLE,
+        ID_ROLE,
+    )
+)
+
+
 class ContactLogModel(QAbstractTableModel):
     first_rows_loaded = Signal()  # a new filter's first window is in
     counted = Signal(int)  # how many contacts match the filters
     failed = Signal(object)  # Exception
 
-    def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        first_size: int = FIRST_WINDOW,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
+        self.first_size = first_size
         self.page_size = page_size
         self.filters = LogFilter()
         self.total: int | None = None
         self._entries: list[LogEntry] = []
+        self._cells: list[tuple[str, ...]] = []
         self._cursor: LogCursor | None = None
         self._generation = 0
         self._fetching = False
+        self._count_task: Task | None = None
         # Inside a reset or an insertion: a view asking for more then is answered afterwards.
         self._changing = False
 
     # Loading
 
     def set_filters(self, filters: LogFilter) -> None:
-        """Read the first window and the count for `filters`; earlier reads are dropped."""
+        """Read the first window, then the count, for `filters`; earlier reads are dropped."""
         self.filters = filters
         self._generation += 1
         generation = self._generation
         self._fetching = True
         self.total = None
-        size = self.page_size
+        if self._count_task is not None:
+            self._count_task.cancel()
+            self._count_task = None
+        size = self.first_size
         QueryOp(
             self,
-            op=lambda session: read_page(session, filters, limit=size),
-            success=lambda page: self._on_first_page(generation, page),
+            op=lambda session: read_window(session, filters, None, size),
+            success=lambda window: self._on_first_window(generation, window),
         ).failure(lambda error: self._on_failed(generation, error)).run()
-        QueryOp(
-            self,
-            op=lambda session: count_entries(session, filters),
-            success=lambda total: self._on_counted(generation, total),
-        ).failure(lambda error: self._on_failed(generation, error)).run()
+
+    def _count(self, generation: int) -> None:
+        """Count on the pool lane, once the first rows are in: a slow count (a filter no index
+        serves reads every row) neither delays them nor holds up the next filter's."""
+        filters = self.filters
+        self._count_task = (
+            QueryOp(
+                self,
+                op=lambda session: count_entries(session, filters),
+                success=lambda total: self._on_counted(generation, total),
+            )
+            .failure(lambda error: self._on_failed(generation, error))
+            .on_lane(Lane.POOL)
+            .run()
+        )
 
     def reload(self) -> None:
         self.set_filters(self.filters)
@@ -130,23 +210,25 @@ class ContactLogModel(QAbstractTableModel):
         self._fetching = False
         self._changing = True
         self.beginResetModel()
-        self._entries = []
+        self._entries, self._cells = [], []
         self._cursor = None
         self.total = None
         self.endResetModel()
         self._changing = False
 
-    def _on_first_page(self, generation: int, page: LogPage) -> None:
+    def _on_first_window(self, generation: int, window: LogWindow) -> None:
         if generation != self._generation:
             return
         self._changing = True
         self.beginResetModel()
-        self._entries = list(page.entries)
-        self._cursor = page.cursor
+        self._entries = list(window.page.entries)
+        self._cells = list(window.cells)
+        self._cursor = window.page.cursor
         self._fetching = False
         self.endResetModel()
         self._changing = False
         self.first_rows_loaded.emit()
+        self._count(generation)
 
     def _on_counted(self, generation: int, total: int) -> None:
         if generation == self._generation:
@@ -174,30 +256,33 @@ class ContactLogModel(QAbstractTableModel):
         size = self.page_size
         QueryOp(
             self,
-            op=lambda session: read_page(session, filters, after=cursor, limit=size),
-            success=lambda page: self._on_next_page(generation, page),
+            op=lambda session: read_window(session, filters, cursor, size),
+            success=lambda window: self._on_next_window(generation, window),
         ).failure(lambda error: self._on_failed(generation, error)).run()
 
-    def _on_next_page(self, generation: int, page: LogPage) -> None:
+    def _on_next_window(self, generation: int, window: LogWindow) -> None:
         if generation != self._generation:
             return
         self._fetching = False
-        self._cursor = page.cursor
-        if not page.entries:
+        self._cursor = window.page.cursor
+        if not window.page.entries:
             return
         start = len(self._entries)
         self._changing = True
-        self.beginInsertRows(QModelIndex(), start, start + len(page.entries) - 1)
-        self._entries.extend(page.entries)
+        self.beginInsertRows(QModelIndex(), start, start + len(window.page.entries) - 1)
+        self._entries.extend(window.page.entries)
+        self._cells.extend(window.cells)
         self.endInsertRows()
         self._changing = False
 
-    def replace_entries(self, entries: Sequence[LogEntry]) -> None:
+    def replace_rows(self, window: LogWindow) -> None:
         """Show these rows as they now stand (after a review), where they are."""
-        fresh = {entry.id: entry for entry in entries}
+        fresh = dict(zip((e.id for e in window.page.entries), window.page.entries, strict=True))
+        cells = dict(zip((e.id for e in window.page.entries), window.cells, strict=True))
         for row, entry in enumerate(self._entries):
             if entry.id in fresh:
                 self._entries[row] = fresh[entry.id]
+                self._cells[row] = cells[entry.id]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(LogCol) - 1))
 
     # Sorting: by date only, which the index serves in both directions.
@@ -245,44 +330,23 @@ class ContactLogModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        # Views ask for many roles on every paint: the others are answered at once.
+        if int(role) not in _LOG_ROLES or not index.isValid():
             return None
-        entry = self._entries[index.row()]
-        column = LogCol(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._entries):
+            return None
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (
-            LogCol.THEMES,
-            LogCol.EVENT,
-            LogCol.COMMENT,
-        ):
-            return self._display(entry, column) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == LogCol.REVIEW:
-            return WARNING_COLOUR if entry.review_status == TO_CORRECT else None
+            return self._cells[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (self._cells[row][column] or None) if column in _TOOLTIP_COLUMNS else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            warn = column == LogCol.REVIEW and self._entries[row].review_status == TO_CORRECT
+            return WARNING_COLOUR if warn else None
         if role == ROW_ROLE:
-            return entry
-        if role == ID_ROLE:
-            return entry.id
-        return None
-
-    def _display(self, entry: LogEntry, column: LogCol) -> str:
-        if column is LogCol.OCCURRED:
-            return clock.format_moment(entry.occurred_at)
-        if column is LogCol.AUTHOR:
-            return entry.author
-        if column is LogCol.QPV:
-            return code_label("qpv", entry.qpv)
-        if column is LogCol.CHANNEL:
-            return code_label("channels", entry.channel)
-        if column is LogCol.EVENT:
-            return entry.event_title or ""
-        if column is LogCol.THEMES:
-            return ", ".join(code_label("freins", t) for t in entry.themes)
-        if column is LogCol.OUTCOME:
-            return code_label("outcomes", entry.outcome)
-        if column is LogCol.REVIEW:
-            return review_label(entry.review_status)
-        return entry.review_comment or ""
+            return self._entries[row]
+        return self._entries[row].id
 
 
 class ContactLogProxy(QIdentityProxyModel):
