@@ -152,6 +152,8 @@ def test_locking_during_a_sync_cancels_it_before_the_vault_locks(
         assert failures == []
         # The engine stopped on its cancel flag, not on a vault closed under it.
         assert "sync run ended after a lock (cancelled)" in caplog.text
+        assert page.account_label.text() == ""  # the page dropped what it showed
+        assert page.pending_label.text() == ""
         assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == []
 
         reopened = vault_factory.open(directory)

@@ -214,7 +214,7 @@ class SyncPage(Page):
         outer.addWidget(lists, 1)
         for view in (self.refused_view, self.lost_view):
             view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self._show_lists([], [])
 
     def _list_group(
         self,
@@ -285,8 +285,7 @@ class SyncPage(Page):
     def drop_data(self) -> None:
         self.data = None
         self._stale = False
-        self.refused_model.set_rows([])
-        self.lost_model.set_rows([])
+        self._show_lists([], [])
         for label in (self.server_label, self.account_label, self.last_sync_label):
             label.clear()
         self.pending_label.clear()
@@ -331,12 +330,15 @@ class SyncPage(Page):
             else self.tr("jamais")
         )
         self.pending_label.setText(QLocale().toString(overview.pending))
+        self._show_lists(data.refused, data.lost)
+
+    def _show_lists(self, refused: list[RefusedEdit], lost: list[LostValue]) -> None:
         self._show_list(
             self.refused_group,
             self.refused_view,
             self.refused_empty,
             self.refused_model,
-            data.refused,
+            refused,
             self.tr("Modifications refusées par le serveur ({count})"),
         )
         self._show_list(
@@ -344,7 +346,7 @@ class SyncPage(Page):
             self.lost_view,
             self.lost_empty,
             self.lost_model,
-            data.lost,
+            lost,
             self.tr("Conflits à examiner ({count})"),
         )
         self._update_buttons()
@@ -423,7 +425,7 @@ class SyncPage(Page):
         if report.conflicts:
             parts.append(_count(report.conflicts, self.tr("{n} conflit"), self.tr("{n} conflits")))
         if report.rejected:
-            parts.append(_count(report.rejected, self.tr("{n} refus"), self.tr("{n} refus")))
+            parts.append(self.tr("{n} refus").format(n=QLocale().toString(report.rejected)))
         show_message(
             self.message_label,
             self.tr("Synchronisation terminée : {details}.").format(details=", ".join(parts)),

@@ -159,7 +159,8 @@ class AutoSync(QObject):
         """Probe the server and sync if it answers (nothing while a sync or a check runs)."""
         if self._checking or self.controller.running or not self.context.is_unlocked:
             return
-        if not self.enabled:
+        if not self.enabled or self.controller.state is SyncState.SIGNED_OUT:
+            # Signed out: only the user can give the password again (the banner asks).
             return
         self._checking = True
         QueryOp(self, op=read_link, success=self._on_link).failure(self._on_check_failed).run()
