@@ -113,6 +113,28 @@ def month_label(key: str) -> str:
     return f"{MONTHS[int(month) - 1]} {year}"
 
 
+_SHORT_MONTHS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+
+
+def short_month_label(key: str) -> str:
+    """ "2026-03" → "mars 26", for chart axes."""
+    year, month = key.split("-")
+    return f"{_SHORT_MONTHS[int(month) - 1]} {year[2:]}"
+
+
 def _bounds(column: Any, start: date | None, end: date | None) -> list[ColumnElement[bool]]:
     bounds: list[ColumnElement[bool]] = []
     if start is not None:

@@ -47,6 +47,7 @@ from mediateur.reports.breakdowns import (
     mediator_activity,
     month_label,
     programme_dashboard,
+    short_month_label,
 )
 from mediateur.ui.context import AppContext
 from mediateur.ui.errors import show_failure
@@ -193,8 +194,14 @@ class Breakdown(QWidget):
         layout.setColumnStretch(0, 5)
         layout.setColumnStretch(1, 6)
 
-    def show_counts(self, counts: Mapping[str, int], label: Callable[[str], str]) -> None:
+    def show_counts(
+        self,
+        counts: Mapping[str, int],
+        label: Callable[[str], str],
+        chart_label: Callable[[str], str] | None = None,
+    ) -> None:
         items = [(key, label(key), n) for key, n in counts.items()]
+        axis = chart_label or label
         self.table.setRowCount(len(items) + 1)
         for row, (key, text, n) in enumerate(items):
             name = QTableWidgetItem(text)
@@ -211,7 +218,7 @@ class Breakdown(QWidget):
         total_value.setFont(font)
         self.table.setItem(len(items), 1, total_value)
         _fit_height(self.table, len(items) + 1)
-        self.chart.show_counts([(text, n) for _, text, n in items])
+        self.chart.show_counts([(axis(key), n) for key, _, n in items])
         self.empty_label.setVisible(not items)
         self.chart.setVisible(bool(items))
 
@@ -254,17 +261,18 @@ class IndicatorsTab(QWidget):
         self.period_message = QLabel(self)
         for widget in (from_label, self.from_edit, to_label, self.to_edit, self.refresh_button):
             period.addWidget(widget)
-        period.addWidget(self.period_message, 1)
+        period.addStretch(1)
         outer.addLayout(period)
+        outer.addWidget(self.period_message)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 12, 12)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
 
         layout.addWidget(self._section(self.tr("Cohorte"), body))
         self.cohort_table = _table("cohort_table", (self.tr("Indicateur"), self.tr("Valeur")), body)
@@ -477,7 +485,7 @@ class IndicatorsTab(QWidget):
         self.contacts_total.setText(
             self.tr("Contacts sur la période : {count}").format(count=format_number(contacts.total))
         )
-        self.contacts_by_month.show_counts(contacts.by_month, month_label)
+        self.contacts_by_month.show_counts(contacts.by_month, month_label, short_month_label)
         self.contacts_by_qpv.show_counts(contacts.by_qpv, lambda key: figure_label("qpv", key))
         self.contacts_by_channel.show_counts(
             contacts.by_channel, lambda key: figure_label("channels", key)

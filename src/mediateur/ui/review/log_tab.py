@@ -76,6 +76,7 @@ class ContactLogTab(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         period = QHBoxLayout()
+        period.setSpacing(6)
         from_label = QLabel(self.tr("&Du"), self)
         from_label.setBuddy(self.from_edit)
         to_label = QLabel(self.tr("a&u"), self)
@@ -147,11 +148,11 @@ class ContactLogTab(QWidget):
         # Measured once on sample texts: a view that sizes columns to contents would read rows.
         samples = {
             LogCol.OCCURRED: "00/00/0000 00:00",
-            LogCol.AUTHOR: "Saisi sur ce poste",
-            LogCol.QPV: "Quartier de l'Avenir",
-            LogCol.CHANNEL: "Porte-à-porte",
-            LogCol.EVENT: "Pied d'immeuble Carriet",
-            LogCol.THEMES: "Mobilité, Logement",
+            LogCol.AUTHOR: "Amina Diallo",
+            LogCol.QPV: "Génicart Est",
+            LogCol.CHANNEL: "Pied d'immeuble",
+            LogCol.EVENT: "Food & Job Lormont",
+            LogCol.THEMES: "Mobilité, Santé",
             LogCol.OUTCOME: "Rendez-vous pris",
             LogCol.REVIEW: "À corriger",
         }

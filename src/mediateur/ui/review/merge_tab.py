@@ -89,6 +89,7 @@ class MergeTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.pair: DuplicatePair | None = None
+        self.pairs: list[DuplicatePair] = []
         self.confirmation = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -185,6 +186,7 @@ class MergeTab(QWidget):
         ).run()
 
     def drop_data(self) -> None:
+        self.pairs = []
         self.pairs_list.clear()
         self.people_list.clear()
         self.search_edit.clear()
@@ -192,6 +194,7 @@ class MergeTab(QWidget):
         show_message(self.message_label, "")
 
     def _show_pairs(self, pairs: list[DuplicatePair]) -> None:
+        self.pairs = pairs
         self.pairs_list.blockSignals(True)
         self.pairs_list.clear()
         for pair in pairs:
@@ -200,7 +203,6 @@ class MergeTab(QWidget):
                 name=first.display_name, reason=pair.reason or ""
             )
             item = QListWidgetItem(text, self.pairs_list)
-            item.setData(ID_ROLE, (first.id, second.id))
             item.setToolTip(
                 self.tr("Entrées le {first} et le {second}").format(
                     first=clock.format_day(first.intake_date),
@@ -246,10 +248,8 @@ class MergeTab(QWidget):
     # Comparing
 
     def _on_pair_chosen(self, row: int) -> None:
-        item = self.pairs_list.item(row)
-        ids = item.data(ID_ROLE) if item is not None else None
-        if ids:
-            self._compare(*ids)
+        if 0 <= row < len(self.pairs):
+            self.show_pair(self.pairs[row])
 
     def compare_chosen(self) -> None:
         ids = [item.data(ID_ROLE) for item in self.people_list.selectedItems()]
@@ -286,7 +286,7 @@ class MergeTab(QWidget):
         )
         rows: list[tuple[str, str, str]] = [
             (
-                field_label(name).capitalize(),
+                field_label(name)[:1].upper() + field_label(name)[1:],
                 _value(pair.first.person, name, codes),
                 _value(pair.second.person, name, codes),
             )
@@ -343,7 +343,8 @@ class MergeTab(QWidget):
             "La fiche conservée est celle créée le {kept_day}. L'autre fiche (créée le "
             "{other_day}) lui transmet ses {contacts} contact(s), {follow_ups} suivi(s) et "
             "{referrals} orientation(s), ainsi que les informations qui manquent à la fiche "
-            "conservée ; elle est ensuite supprimée. Les autres postes recevront la fusion à "
+            "conservée ; elle est ensuite supprimée. L'entrée, la sortie et les choix de partage "
+            "restent ceux de la fiche conservée. Les autres postes recevront la fusion à "
             "leur prochaine synchronisation. On ne peut pas revenir en arrière."
         ).format(
             name=kept.person.display_name,

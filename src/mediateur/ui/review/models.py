@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 # The first window fills a few screens; the following ones come as the view scrolls.
 FIRST_WINDOW = 100
 # A laptop whose clock is this far from the server's gets a warning (DESIGN.md §4: 5 min).
@@ -128,7 +129,7 @@ def refreshed_rows(session: Session, ids: Sequence[str]) -> LogWindow:
     return LogWindow(LogPage(entries, None), tuple(log_cells(entry) for entry in entries))
 
 
-_TOOLTIP_COLUMNS = frozenset((LogCol.EVENT, LogCol.THEMES, LogCol.COMMENT))
+_TOOLTIP_COLUMNS = frozenset((LogCol.QPV, LogCol.EVENT, LogCol.THEMES, LogCol.COMMENT))
 _LOG_ROLES = frozenset(
     int(role)
     for role in (
@@ -353,6 +354,19 @@ class ContactLogProxy(QIdentityProxyModel):
     """What the view shows of the log: rows as they are, sorting handed to the source."""
 
 
+class FiguresModel(RowsModel[R]):
+    """A list whose figure columns are right-aligned, as numbers read best."""
+
+    figures: frozenset[int] = frozenset()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.isValid() and index.column() in self.figures:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        return super().data(index, role)
+
+
 class DeviceCol(IntEnum):
     USER = 0
     NAME = 1
@@ -376,8 +390,9 @@ def describe_skew(milliseconds: int | None) -> str:
     return f"{round(minutes / 60):+d} h"
 
 
-class DevicesModel(RowsModel[DeviceInfo]):
+class DevicesModel(FiguresModel[DeviceInfo]):
     Col = DeviceCol
+    figures = frozenset((DeviceCol.PENDING, DeviceCol.DEAD, DeviceCol.SKEW))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -551,8 +566,9 @@ class MediatorCol(IntEnum):
     REFERRALS = 5
 
 
-class MediatorsModel(RowsModel[MediatorActivity]):
+class MediatorsModel(FiguresModel[MediatorActivity]):
     Col = MediatorCol
+    figures = frozenset(column for column in MediatorCol if column is not MediatorCol.NAME)
 
     def headers(self) -> Sequence[str]:
         return [
@@ -599,8 +615,9 @@ def percent_text(value: float) -> str:
     return f"{value:.1f}\u00a0%".replace(".", ",")
 
 
-class PartnersModel(RowsModel[PartnerReferrals]):
+class PartnersModel(FiguresModel[PartnerReferrals]):
     Col = PartnerCol
+    figures = frozenset(column for column in PartnerCol if column is not PartnerCol.NAME)
 
     def headers(self) -> Sequence[str]:
         return [
