@@ -313,8 +313,8 @@ def capture(home: Path, target: Path) -> None:
 
     page.tabs.setCurrentWidget(page.merge_tab)
     merge = page.merge_tab
-    wait_until(app, lambda: merge.pairs_list.count() > 0)
-    merge.pairs_list.setCurrentRow(0)
+    wait_until(app, lambda: merge.pairs_table.rowCount() > 0)
+    merge.pairs_table.setCurrentCell(0, 0)
     wait_until(app, lambda: merge.pair is not None)
     merge.keep_first.setChecked(True)
     settle(app, 0.5)

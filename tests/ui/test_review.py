@@ -505,8 +505,16 @@ def test_two_records_of_one_person_are_merged_from_the_page(qtbot, window: MainW
     page = review_page(window)
     page.tabs.setCurrentWidget(page.merge_tab)
     merge = page.merge_tab
-    assert merge.pairs_list.count() == 1
-    merge.pairs_list.setCurrentRow(0)
+    merge.search_edit.setText("benali")
+    assert merge.people_table.rowCount() == 2
+    assert not merge.compare_button.isEnabled()
+    merge.people_table.selectAll()
+    merge.compare_button.click()
+    assert merge.pair is not None
+    assert merge.reason_label.text() == "Deux fiches choisies dans la recherche."
+    assert merge.pairs_table.rowCount() == 1
+    merge.pairs_table.setCurrentCell(0, 0)
+    assert merge.reason_label.text() == "Raison : même nom, prénom et date de naissance."
     assert merge.pair is not None
     table = merge.compare_table
     shown = {
@@ -529,7 +537,7 @@ def test_two_records_of_one_person_are_merged_from_the_page(qtbot, window: MainW
         )
     assert kept == 3
     assert merge.message_label.text().startswith("Fiches fusionnées")
-    assert merge.pairs_list.item(0).text() == "Aucun doublon probable."
+    assert merge.pairs_table.item(0, 0).text() == "Aucun doublon probable."
 
 
 # Layout
@@ -539,13 +547,27 @@ def test_two_records_of_one_person_are_merged_from_the_page(qtbot, window: MainW
 def test_every_tab_fits(qtbot, runner: TaskRunner, open_window, size: tuple[int, int]) -> None:
     window: MainWindow = open_window(size=size)
     as_role(window, "manager")
-    demo(window.context.vault)
+    vault = window.context.vault
+    demo(vault)
+    with vault.unit_of_work() as uow:
+        context = current_context(uow.session, vault.install_id)
+        for first_name in ("Marie-Bernadette", "MARIE-BERNADETTE"):
+            create_beneficiary(
+                uow=uow,
+                data=intake(last_name="Nguyen-Delacroix-Fontaine", first_name=first_name),
+                context=context,
+                allow_duplicate=True,
+            )
     page = review_page(window)
     page.log_tab.select_rows([0])
+    page.merge_tab.search_edit.setText("nguyen")
     for index in range(page.tabs.count()):
         if page.tab(index) in (page.devices_tab, page.conflicts_tab):
             continue
         page.tabs.setCurrentIndex(index)
+        if page.tab(index) is page.merge_tab:
+            page.merge_tab.pairs_table.setCurrentCell(0, 0)
+            assert page.merge_tab.pair is not None
         qtbot.wait(10)
         assert cut_off(window) == [], page.tabs.tabText(index)
 

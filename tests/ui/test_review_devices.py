@@ -29,6 +29,7 @@ from tests.support.live_server import LiveServer, server_cli
 from tests.support.postgres import fresh_database
 from tests.support.vaults import VaultFactory
 from tests.ui.review_support import answer, question, review_page
+from tests.ui.test_layout import SIZES, cut_off
 
 PASSWORD = "un mot de passe du serveur"
 
@@ -111,8 +112,10 @@ def team(server: Server) -> dict[str, str]:
     return names
 
 
-def _manager_window(open_window, server: Server, team: dict[str, str]) -> tuple[MainWindow, Laptop]:
-    window: MainWindow = open_window()
+def _manager_window(
+    open_window, server: Server, team: dict[str, str], size: tuple[int, int] = SIZES[0]
+) -> tuple[MainWindow, Laptop]:
+    window: MainWindow = open_window(size=size)
     laptop = _login(server, window.context.vault, team["chef"], "Poste du bureau")
     window.context.notify_changes_saved()
     return window, laptop
@@ -141,6 +144,7 @@ def test_devices_are_retired_and_wiped_from_the_page(
     assert set(rows) == {"Portable d'Ana", "Portable de Bob", "Poste du bureau"}
     assert rows["Portable d'Ana"].app_version is not None
     assert tab.model.display(rows["Portable d'Ana"], DeviceCol.STATE) == "Actif"
+    assert cut_off(window) == []
 
     # The laptop in use cannot be revoked from itself.
     tab.select_device(window.context.vault.install_id)
@@ -203,7 +207,7 @@ def test_the_conflict_log_names_the_laptops(
             uow.update("contact", contact_id, {"channel": channel})
     ana.engine.sync()
     bob.engine.sync()
-    window, _chef = _manager_window(open_window, server, team)
+    window, _chef = _manager_window(open_window, server, team, SIZES[1])
     page = review_page(window)
     page.tabs.setCurrentWidget(page.conflicts_tab)
     tab = page.conflicts_tab
@@ -216,6 +220,7 @@ def test_the_conflict_log_names_the_laptops(
     assert tab.model.display(entry, columns.LOST) == "Permanence (Portable d'Ana)"
     assert tab.model.display(entry, columns.REASON) == "Modifications simultanées"
     assert not tab.older_button.isEnabled()
+    assert cut_off(window) == []
 
 
 def test_without_the_server_the_tab_says_so(

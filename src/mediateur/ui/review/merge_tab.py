@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -71,6 +69,36 @@ COMPARED: tuple[tuple[str, str | None], ...] = (
 )
 
 
+def _pick_table(name: str, headers: Sequence[str], parent: QWidget) -> QTableWidget:
+    """A list to pick people from: whole rows, texts elided, in full in their tooltip."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(
+    table: QTableWidget, rows: Sequence[tuple[str, str, str]], *, selectable: bool = True
+) -> None:
+    """(first column, second column, tooltip of the row — the texts when empty)."""
+    table.setRowCount(len(rows))
+    for row, (first, second, tip) in enumerate(rows):
+        for column, text in ((0, first), (1, second)):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip or text)
+            if not selectable:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, column, item)
+
+
 def _value(person: Beneficiary, field: str, codes: str | None) -> str:
     value = getattr(person, field)
     if value is None:
@@ -101,26 +129,28 @@ class MergeTab(QWidget):
         pick_layout = QVBoxLayout(pick)
         pick_layout.setContentsMargins(0, 0, 6, 0)
         pairs_label = QLabel(self.tr("Doublons &probables"), pick)
-        self.pairs_list = QListWidget(pick)
-        self.pairs_list.setObjectName("pairs_list")
-        self.pairs_list.setWordWrap(True)
-        pairs_label.setBuddy(self.pairs_list)
+        self.pairs_table = _pick_table(
+            "pairs_table", (self.tr("Personne"), self.tr("Pourquoi")), pick
+        )
+        self.pairs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        pairs_label.setBuddy(self.pairs_table)
         pick_layout.addWidget(pairs_label)
-        pick_layout.addWidget(self.pairs_list, 2)
+        pick_layout.addWidget(self.pairs_table, 2)
         search_label = QLabel(self.tr("Ou choisissez deux &fiches"), pick)
         self.search_edit = QLineEdit(pick)
         self.search_edit.setObjectName("merge_search_edit")
         self.search_edit.setPlaceholderText(self.tr("Nom, téléphone ou courriel…"))
         self.search_edit.setClearButtonEnabled(True)
         search_label.setBuddy(self.search_edit)
-        self.people_list = QListWidget(pick)
-        self.people_list.setObjectName("people_list")
-        self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.people_table = _pick_table(
+            "people_table", (self.tr("Personne"), self.tr("Naissance, entrée, QPV")), pick
+        )
+        self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.compare_button = QPushButton(self.tr("C&omparer les deux fiches"), pick)
         self.compare_button.setObjectName("compare_button")
         pick_layout.addWidget(search_label)
         pick_layout.addWidget(self.search_edit)
-        pick_layout.addWidget(self.people_list, 1)
+        pick_layout.addWidget(self.people_table, 1)
         pick_layout.addWidget(self.compare_button)
 
         side = QWidget(splitter)
@@ -169,9 +199,11 @@ class MergeTab(QWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
 
-        self.pairs_list.currentRowChanged.connect(self._on_pair_chosen)
+        self.pairs_table.currentCellChanged.connect(
+            lambda row, _column, _old_row, _old_column: self._on_pair_chosen(row)
+        )
         self.search_edit.textChanged.connect(self._on_search)
-        self.people_list.itemSelectionChanged.connect(self._update_buttons)
+        self.people_table.itemSelectionChanged.connect(self._update_buttons)
         self.compare_button.clicked.connect(self.compare_chosen)
         self.keep_group.idToggled.connect(lambda _id, _on: self._update_buttons())
         self.merge_button.clicked.connect(self.confirm_merge)
@@ -187,36 +219,37 @@ class MergeTab(QWidget):
 
     def drop_data(self) -> None:
         self.pairs = []
-        self.pairs_list.clear()
-        self.people_list.clear()
+        self.pairs_table.setRowCount(0)
+        self.people_table.setRowCount(0)
         self.search_edit.clear()
         self.show_pair(None)
         show_message(self.message_label, "")
 
     def _show_pairs(self, pairs: list[DuplicatePair]) -> None:
         self.pairs = pairs
-        self.pairs_list.blockSignals(True)
-        self.pairs_list.clear()
-        for pair in pairs:
-            first, second = pair.first.person, pair.second.person
-            text = self.tr("{name} — {reason}").format(
-                name=first.display_name, reason=pair.reason or ""
-            )
-            item = QListWidgetItem(text, self.pairs_list)
-            item.setToolTip(
-                self.tr("Entrées le {first} et le {second}").format(
-                    first=clock.format_day(first.intake_date),
-                    second=clock.format_day(second.intake_date),
+        self.pairs_table.blockSignals(True)
+        self.pairs_table.clearSelection()
+        if pairs:
+            rows = [
+                (
+                    pair.first.person.display_name,
+                    pair.reason or "",
+                    self.tr("Entrées le {first} et le {second}").format(
+                        first=clock.format_day(pair.first.person.intake_date),
+                        second=clock.format_day(pair.second.person.intake_date),
+                    ),
                 )
-            )
-        if not pairs:
-            item = QListWidgetItem(self.tr("Aucun doublon probable."), self.pairs_list)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.pairs_list.blockSignals(False)
+                for pair in pairs
+            ]
+        else:
+            rows = [(self.tr("Aucun doublon probable."), "", "")]
+        _fill(self.pairs_table, rows, selectable=bool(pairs))
+        self.pairs_table.setCurrentCell(-1, -1)
+        self.pairs_table.blockSignals(False)
 
     def _on_search(self, text: str) -> None:
         if len(text.strip()) < 2:
-            self.people_list.clear()
+            self.people_table.setRowCount(0)
             self._update_buttons()
             return
         QueryOp(
@@ -226,10 +259,9 @@ class MergeTab(QWidget):
         ).run()
 
     def _show_people(self, people: Sequence[BeneficiarySummary]) -> None:
-        self.people_list.clear()
-        for person in people:
-            if person.anonymised_at is not None:
-                continue
+        shown = [p for p in people if p.anonymised_at is None]
+        rows = []
+        for person in shown:
             details = ", ".join(
                 part
                 for part in (
@@ -241,8 +273,10 @@ class MergeTab(QWidget):
                 )
                 if part
             )
-            item = QListWidgetItem(f"{person.display_name} ({details})", self.people_list)
-            item.setData(ID_ROLE, person.id)
+            rows.append((person.display_name, details, person.id))
+        _fill(self.people_table, [(name, details, "") for name, details, _ in rows])
+        for row, (_name, _details, person_id) in enumerate(rows):
+            self.people_table.item(row, 0).setData(ID_ROLE, person_id)
         self._update_buttons()
 
     # Comparing
@@ -252,7 +286,10 @@ class MergeTab(QWidget):
             self.show_pair(self.pairs[row])
 
     def compare_chosen(self) -> None:
-        ids = [item.data(ID_ROLE) for item in self.people_list.selectedItems()]
+        ids = [
+            self.people_table.item(index.row(), 0).data(ID_ROLE)
+            for index in self.people_table.selectionModel().selectedRows()
+        ]
         if len(ids) == 2:
             self._compare(ids[0], ids[1])
 
@@ -318,7 +355,7 @@ class MergeTab(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.compare_button.setEnabled(len(self.people_list.selectedItems()) == 2)
+        self.compare_button.setEnabled(len(self.people_table.selectionModel().selectedRows()) == 2)
         chosen = self.keep_group.checkedId() in (0, 1)
         self.keep_first.setEnabled(self.pair is not None)
         self.keep_second.setEnabled(self.pair is not None)
@@ -379,7 +416,7 @@ class MergeTab(QWidget):
         if filled:
             text += " " + self.tr("Complétée avec : {fields}.").format(fields=filled)
         show_message(self.message_label, text, Tone.SUCCESS)
-        self.people_list.clear()
+        self.people_table.setRowCount(0)
         self.search_edit.clear()
         self.show_pair(None)
         self.merged.emit()
