@@ -281,10 +281,10 @@ def capture(home: Path, target: Path) -> None:
     settle(app, 1.0)
     window.grab().save(str(target / "revue-indicateurs.png"))
     indicators = page.indicators_tab
-    indicators.scroll.ensureWidgetVisible(indicators.contacts_by_month, 0, 0)
+    indicators.scroll_area.ensureWidgetVisible(indicators.contacts_by_month, 0, 0)
     settle(app, 0.8)
     window.grab().save(str(target / "revue-indicateurs-contacts.png"))
-    indicators.scroll.ensureWidgetVisible(indicators.mediators_view, 0, 0)
+    indicators.scroll_area.ensureWidgetVisible(indicators.mediators_view, 0, 0)
     settle(app, 0.8)
     window.grab().save(str(target / "revue-indicateurs-equipe.png"))
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
 from mediateur.domain.reference import reference_data
@@ -170,7 +170,7 @@ _CONTACT_HEADERS = (
 )
 
 
-def _contact_cells(r: Mapping[str, Any]) -> tuple[Any, ...]:
+def _contact_cells(r: Mapping[str, Any] | RowMapping) -> tuple[Any, ...]:
     ref = reference_data()
 
     def label(list_name: str, slug: str | None) -> str:

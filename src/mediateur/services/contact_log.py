@@ -183,7 +183,9 @@ class _Names:
 
     def __init__(self, session: Session, viewer: Viewer) -> None:
         self.viewer = viewer
-        self.users = {row.id: row.display_name for row in session.execute(select(directory_user))}
+        self.users: dict[str, str] = {
+            row.id: row.display_name for row in session.execute(select(directory_user))
+        }
         if viewer.user_id is not None and viewer.user_id not in self.users:
             # Before the first directory refresh the laptop knows its own user's name.
             name = local_state.get(session, local_state.DISPLAY_NAME)

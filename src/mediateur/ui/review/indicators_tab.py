@@ -130,7 +130,8 @@ class BarChart(QChartView):
     def categories(self) -> list[str]:
         chart = self.chart()
         axes = chart.axes(Qt.Orientation.Vertical if self.horizontal else Qt.Orientation.Horizontal)
-        return list(axes[0].categories()) if axes else []
+        axis = axes[0] if axes else None
+        return list(axis.categories()) if isinstance(axis, QBarCategoryAxis) else []
 
     def show_counts(self, items: Sequence[tuple[str, int]]) -> None:
         chart = QChart()
@@ -226,10 +227,16 @@ class Breakdown(QWidget):
         """What the table shows, by key (the total row left out)."""
         shown: dict[str, int] = {}
         for row in range(self.table.rowCount()):
-            key = self.table.item(row, 0).data(KEY_ROLE)
+            key = _cell(self.table, row, 0).data(KEY_ROLE)
             if key is not None:
-                shown[key] = int(self.table.item(row, 1).text().replace("\u202f", ""))
+                shown[key] = int(_cell(self.table, row, 1).text().replace("\u202f", ""))
         return shown
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item
 
 
 def _number_item(n: int) -> QTableWidgetItem:
@@ -265,14 +272,14 @@ class IndicatorsTab(QWidget):
         outer.addLayout(period)
         outer.addWidget(self.period_message)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.scroll_area)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 12, 12)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
 
         layout.addWidget(self._section(self.tr("Cohorte"), body))
         self.cohort_table = _table("cohort_table", (self.tr("Indicateur"), self.tr("Valeur")), body)
@@ -519,7 +526,8 @@ class IndicatorsTab(QWidget):
 
     def cohort_values(self) -> dict[str, str]:
         """What the cohort table shows, by key."""
+        table = self.cohort_table
         return {
-            self.cohort_table.item(row, 0).data(KEY_ROLE): self.cohort_table.item(row, 1).text()
-            for row in range(self.cohort_table.rowCount())
+            _cell(table, row, 0).data(KEY_ROLE): _cell(table, row, 1).text()
+            for row in range(table.rowCount())
         }

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -86,14 +87,21 @@ def _pick_table(name: str, headers: Sequence[str], parent: QWidget) -> QTableWid
 
 
 def _fill(
-    table: QTableWidget, rows: Sequence[tuple[str, str, str]], *, selectable: bool = True
+    table: QTableWidget,
+    rows: Sequence[tuple[str, str, str]],
+    *,
+    selectable: bool = True,
+    ids: bool = False,
 ) -> None:
-    """(first column, second column, tooltip of the row — the texts when empty)."""
+    """Rows of (first column, second column, third): the third is the row's tooltip (the texts
+    when empty), or with `ids` the record id the row stands for."""
     table.setRowCount(len(rows))
-    for row, (first, second, tip) in enumerate(rows):
+    for row, (first, second, third) in enumerate(rows):
         for column, text in ((0, first), (1, second)):
             item = QTableWidgetItem(text)
-            item.setToolTip(tip or text)
+            item.setToolTip(text if ids else third or text)
+            if ids:
+                item.setData(ID_ROLE, third)
             if not selectable:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             table.setItem(row, column, item)
@@ -118,7 +126,7 @@ class MergeTab(QWidget):
         self.context = context
         self.pair: DuplicatePair | None = None
         self.pairs: list[DuplicatePair] = []
-        self.confirmation = None
+        self.confirmation: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -274,9 +282,7 @@ class MergeTab(QWidget):
                 if part
             )
             rows.append((person.display_name, details, person.id))
-        _fill(self.people_table, [(name, details, "") for name, details, _ in rows])
-        for row, (_name, _details, person_id) in enumerate(rows):
-            self.people_table.item(row, 0).setData(ID_ROLE, person_id)
+        _fill(self.people_table, rows, ids=True)
         self._update_buttons()
 
     # Comparing
@@ -286,10 +292,7 @@ class MergeTab(QWidget):
             self.show_pair(self.pairs[row])
 
     def compare_chosen(self) -> None:
-        ids = [
-            self.people_table.item(index.row(), 0).data(ID_ROLE)
-            for index in self.people_table.selectionModel().selectedRows()
-        ]
+        ids = [index.data(ID_ROLE) for index in self.people_table.selectionModel().selectedRows()]
         if len(ids) == 2:
             self._compare(ids[0], ids[1])
 

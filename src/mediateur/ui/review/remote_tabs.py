@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -147,7 +148,7 @@ class DevicesTab(_RemoteTab):
         self.layout_.addLayout(buttons)
         self.message_label.setObjectName("devices_message_label")
         self.layout_.addWidget(self.message_label)
-        self.confirmation = None
+        self.confirmation: QMessageBox | None = None
         self.refresh_button.clicked.connect(self.load)
         self.retire_button.clicked.connect(lambda: self.confirm_revoke("retire"))
         self.wipe_button.clicked.connect(lambda: self.confirm_revoke("wipe"))
