@@ -44,7 +44,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) postgres
+# The bundle is built first (when stale, ~1 min) so that the bundle tests on both workers find it.
+test: $(STAMP) postgres package
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 

@@ -1,9 +1,9 @@
 """The built one-folder bundle, run on this machine as IT staff would run it on a laptop.
 
-The bundle is built first when missing or stale (`installer/build.py`: ~1 min here), then
-hard-linked into a folder whose path has accents and spaces, so that a later rebuild cannot pull
-it away mid-test and the bundle runs from where a Windows user's folder would put it. Runs in
-`make test` (marked `package`, grouped on one xdist worker).
+`make test` builds the bundle before the suite (`test: package`, ~1 min when stale), so the
+tests find it ready on every xdist worker; run on their own, the first one builds it. Each worker
+then hard-links it into a folder whose path has accents and spaces, so that a later rebuild cannot
+pull it away mid-test and the bundle runs from where a Windows user's folder would put it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from tests.support.vaults import VaultFactory
 
 pytestmark = [
     pytest.mark.package,
-    pytest.mark.xdist_group("bundle"),
     pytest.mark.timeout(1200),  # the first test may build the bundle on a busy machine
 ]
 
@@ -50,7 +49,7 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle(build_script: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
     installed = tmp_path_factory.mktemp("install") / "Programmes" / "José Dupont" / "mediateur"
     with build_script.exclusive_build():

@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mediateur.ui.app import run_gui, setup_application
 from mediateur.ui.context import AppContext
@@ -46,6 +46,16 @@ def screen_name(window: MainWindow) -> str:
     if current is not None and current is window.first_run_screen:
         return FIRST_RUN
     return type(current).__name__
+
+
+def _standard_cancel_text() -> str:
+    """What Qt itself writes on a Cancel button (its own translation, not ours)."""
+    cancel = QDialogButtonBox.StandardButton.Cancel
+    box = QDialogButtonBox(cancel)
+    try:
+        return box.button(cancel).text().replace("&", "")
+    finally:
+        box.deleteLater()
 
 
 def _application() -> QApplication:
@@ -79,7 +89,7 @@ def first_screen(*, home: Path, profile: Path) -> FirstScreen:
         app.processEvents()
         return FirstScreen(
             name=screen_name(window),
-            french=QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler",
+            french=_standard_cancel_text() == "Annuler",
             icon=not app.windowIcon().pixmap(ICON_SIZE, ICON_SIZE).isNull(),
         )
     finally:
