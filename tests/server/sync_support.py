@@ -3,7 +3,8 @@
 `Laptop` is not the production engine (which has its own tests): it builds mutations with a
 hybrid clock of its own (its wall clock is the server's fake clock plus a skew), pushes them
 under idempotency keys, keeps a local copy of every row it receives (push results and pull
-pages) with its `server_seq`, and follows the pull cursor. `SyncWorld` sets up two
+pages) with its `server_seq`, and follows the pull cursor. Every answer it gets is also parsed
+with the protocol's models, as the production engine parses them. `SyncWorld` sets up two
 organisations with a mediator and a manager in the first and a mediator in the second.
 """
 
@@ -19,7 +20,7 @@ from httpx import Response
 
 from mediateur.server.roles import Role
 from mediateur.sync.hlc import HybridClock, node_of
-from mediateur.sync.protocol import SCHEMA_VERSION
+from mediateur.sync.protocol import SCHEMA_VERSION, PullResponse, PushResponse
 from tests.server.helpers import FakeClock, Session, World
 
 PUSH = "/api/v1/sync/push"
@@ -98,6 +99,7 @@ class Laptop:
         }
         response = self.client.post(PUSH, content=body, headers=headers)
         if response.status_code == 200:
+            PushResponse.model_validate_json(response.content)  # the shared contract
             self.absorb_push(response.json())
         return response
 
@@ -127,6 +129,7 @@ class Laptop:
         while True:
             response = self.pull_page(limit=limit)
             assert response.status_code == 200, response.text
+            PullResponse.model_validate_json(response.content)  # the shared contract
             page = response.json()
             for change in page["changes"]:
                 key = (change["entity"], change["id"])

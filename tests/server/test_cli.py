@@ -350,7 +350,11 @@ def test_purge_removes_audit_entries_older_than_twelve_months(
     code, out, _ = run(capsys, "purge", "--db", database_url)
 
     assert code == 0
-    assert out.splitlines()[0].startswith("2 entrée(s) du journal d'audit")
+    lines = out.splitlines()
+    assert len(lines) == 6
+    assert (
+        "2 entrée(s) du journal d'audit au-delà de la durée de conservation supprimée(s)" in lines
+    )
     with db.read() as conn:
         ages = sorted((now - at).days for at in conn.execute(select(audit_log.c.at)).scalars())
         started = conn.execute(select(job_run.c.started_at)).scalar_one()

@@ -5,8 +5,9 @@ this metadata agree on both engines. Ids are canonical UUID strings as on the wi
 aware UTC values (`UtcDateTime`). Nothing here holds a password or a token in clear.
 
 The synced records have one table per entity of the data dictionary (`record_tables`), with the
-system columns of every record, `server_seq` (the seq of the record's latest change) and
-`field_clocks`, the clock of the last accepted write of each field (DESIGN.md §4 merge). The sync
+system columns of every record, `server_seq` (the seq of the record's latest change),
+`field_clocks`, the clock of the last accepted write of each field (DESIGN.md §4 merge), and
+`wire`, the record as a pull sends it (JSON text kept with each write). The sync
 bookkeeping lives beside them: the change feed (one entry per record and scope, at its latest
 seq), the seq counter, the epoch and cursor key, idempotency keys, applied mutations, the
 conflict log and the ids erased for good.
@@ -239,6 +240,8 @@ def _record_table(spec: EntitySpec) -> Table:
         # {field: [hlc, device_id, seq]} of the last accepted write of each field; the entry
         # "*" stands for every field not listed (the creation's clock).
         Column("field_clocks", JSON, nullable=False),
+        # The record's wire fields as JSON text, written with every change: pulls send it as is.
+        Column("wire", Text, nullable=False),
         *(Column(f.name, _field_type(f), nullable=True) for f in spec.fields),
     )
 

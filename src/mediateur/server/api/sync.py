@@ -41,6 +41,8 @@ from mediateur.sync.protocol import (
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 MAX_CURSOR_LENGTH = 1024
+# No mutation is shorter than this in JSON: a smaller body cannot hold too many of them.
+_MIN_MUTATION_BYTES = 150
 
 
 async def batch_body(request: Request) -> bytes:
@@ -49,6 +51,8 @@ async def batch_body(request: Request) -> bytes:
     too_large = BatchTooLarge(MAX_MUTATIONS_PER_BATCH, MAX_BATCH_BYTES)
     if len(raw) > MAX_BATCH_BYTES:
         raise too_large
+    if len(raw) <= MAX_MUTATIONS_PER_BATCH * _MIN_MUTATION_BYTES:
+        return raw
     try:
         document = json.loads(raw)
     except ValueError:
@@ -115,6 +119,7 @@ def push(
 @router.get(
     "/pull",
     summary="Recevoir les changements depuis un curseur (sans curseur : tout)",
+    response_model=PullResponse,
     responses=problem_responses(400, 401, 410, 422, 426),
 )
 def pull(
@@ -126,5 +131,6 @@ def pull(
         Query(max_length=MAX_CURSOR_LENGTH, description="`next_cursor` de la page précédente."),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-) -> PullResponse:
-    return pull_service.pull(db, caller=caller, token=cursor, limit=limit, now=clock())
+) -> Response:
+    page = pull_service.pull(db, caller=caller, token=cursor, limit=limit, now=clock())
+    return Response(content=page, media_type="application/json")

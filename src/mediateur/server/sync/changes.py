@@ -5,10 +5,10 @@ scopes may have moved without its content changing (`rescope`), and each row to 
 as it stands (`redeliver`: the rows of a replayed push answer, which may be older than what the
 laptop has pulled since). Just before commit, `stamp`:
 
-1. takes the one-row counter (`UPDATE sync_counter … RETURNING`): on PostgreSQL its row lock is
-   held until commit, so a transaction that takes it later commits later, and seqs are allocated
-   in commit order; a pull that has passed seq N never misses a row committed afterwards. On
-   SQLite writers are serial anyway;
+1. takes its seqs from the one-row counter (`UPDATE sync_counter SET value = value + n …
+   RETURNING`): on PostgreSQL its row lock is held until commit, so a transaction that takes it
+   later commits later, and seqs are allocated in commit order; a pull that has passed seq N
+   never misses a row committed afterwards. On SQLite writers are serial anyway;
 2. with the lock held (so what it reads was committed by the writers before), works out every
    row's scopes now and in the feed, following records whose scopes depend on a row whose scopes
    moved (a beneficiary newly shared brings its follow-ups, referrals and linked contacts);
@@ -20,7 +20,7 @@ laptop has pulled since). Just before commit, `stamp`:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,6 +35,7 @@ UPSERT, DELETE, REMOVE = "upsert", "delete", "remove"
 _IN_CHUNKS = 500
 
 Key = tuple[str, str]
+Lookup = Callable[[str, str], dict[str, Any] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +68,22 @@ class ChangeSet:
     def __bool__(self) -> bool:
         return bool(self._content or self._rescope or self._redeliver)
 
-    def stamp(self) -> None:
-        """Allocate seqs and write them with the feed; call last, just before commit."""
+    def stamp(self, known: Lookup | None = None) -> None:
+        """Allocate seqs and write them with the feed; call last, just before commit. `known`
+        gives rows this transaction holds locked (a push's), which need not be read again."""
         if not self:
             return
-        base = self.conn.execute(
-            update(sync_counter)
-            .where(sync_counter.c.id == 1)
-            .values(value=sync_counter.c.value)
-            .returning(sync_counter.c.value)
-        ).scalar_one()
-        resolver = ScopeResolver(self.conn)
-        entries: list[tuple[Key, list[FeedEntry]]] = []
-        seen: set[Key] = set()
         # (key, whether every scope gets a new entry): changes of content and redeliveries do.
         everywhere = {**self._content, **self._redeliver}
         wave = [(key, True) for key in everywhere]
         wave += [(key, False) for key in self._rescope if key not in everywhere]
+        # One seq per row of the first wave, taken with the lock in one statement; a row that
+        # needs none leaves a gap (harmless: cursors only compare seqs).
+        allocated = len(wave)
+        base = self._allocate(allocated) - allocated
+        resolver = ScopeResolver(self.conn, known)
+        entries: list[tuple[Key, list[FeedEntry]]] = []
+        seen: set[Key] = set()
         while wave:
             keys = [key for key, _content in wave]
             seen.update(keys)
@@ -103,7 +103,9 @@ class ChangeSet:
                 row_entries += [FeedEntry(*key, scope, REMOVE) for scope in sorted(before - now_in)]
                 if row_entries or content:
                     entries.append((key, row_entries))
-                if now_in != before:
+                # A record new to the feed has no dependents outside this transaction (a child
+                # is only accepted under a parent the database already holds).
+                if before and now_in != before:
                     moved.append(key)
             wave = []
             for entity in {entity for entity, _id in moved}:
@@ -111,13 +113,21 @@ class ChangeSet:
                     if child not in seen:
                         seen.add(child)
                         wave.append((child, False))
+        if len(entries) > allocated:
+            self._allocate(len(entries) - allocated)
         for offset, (key, _row_entries) in enumerate(entries, start=1):
             self.seqs[key] = base + offset
-        self.conn.execute(
-            update(sync_counter).where(sync_counter.c.id == 1).values(value=base + len(entries))
-        )
-        self._write_rows()
+        self._write_rows(known)
         self._write_feed([(self.seqs[key], entry) for key, es in entries for entry in es])
+
+    def _allocate(self, count: int) -> int:
+        """Take `count` more seqs (and the counter's lock, until commit); the last one."""
+        return self.conn.execute(
+            update(sync_counter)
+            .where(sync_counter.c.id == 1)
+            .values(value=sync_counter.c.value + count)
+            .returning(sync_counter.c.value)
+        ).scalar_one()
 
     def _feed_of(self, keys: list[Key]) -> dict[Key, dict[str, str]]:
         found: dict[Key, dict[str, str]] = {}
@@ -132,25 +142,36 @@ class ChangeSet:
                     found.setdefault((entity, row_id), {})[scope] = op
         return found
 
-    def _write_rows(self) -> None:
+    def _write_rows(self, known: Lookup | None) -> None:
         by_entity: dict[str, list[str]] = {}
         for entity, record_id in self._content:
             if (entity, record_id) in self.seqs:
                 by_entity.setdefault(entity, []).append(record_id)
         for entity, ids in by_entity.items():
             table = record_tables[entity]
-            params: list[dict[str, Any]] = []
-            for start in range(0, len(ids), _IN_CHUNKS):
+            clocks_of: dict[str, dict[str, Any]] = {}
+            unknown = []
+            for record_id in ids:
+                row = known(entity, record_id) if known is not None else None
+                if row is None:
+                    unknown.append(record_id)
+                else:
+                    clocks_of[record_id] = row["field_clocks"]
+            for start in range(0, len(unknown), _IN_CHUNKS):
                 query = select(table.c.id, table.c.field_clocks).where(
-                    table.c.id.in_(ids[start : start + _IN_CHUNKS])
+                    table.c.id.in_(unknown[start : start + _IN_CHUNKS])
                 )
-                for record_id, clocks in self.conn.execute(query):
-                    seq = self.seqs[entity, record_id]
-                    stamped = {
-                        name: [hlc, device, seq if written is None else written]
-                        for name, (hlc, device, written) in clocks.items()
-                    }
-                    params.append({"_id": record_id, "_seq": seq, "_clocks": stamped})
+                clocks_of.update({row_id: clocks for row_id, clocks in self.conn.execute(query)})
+            params: list[dict[str, Any]] = []
+            for record_id, clocks in clocks_of.items():
+                seq = self.seqs[entity, record_id]
+                stamped = {
+                    name: [hlc, device, seq if written is None else written]
+                    for name, (hlc, device, written) in clocks.items()
+                }
+                params.append({"_id": record_id, "_seq": seq, "_clocks": stamped})
+            if not params:
+                continue
             self.conn.execute(
                 update(table)
                 .where(table.c.id == bindparam("_id"))

@@ -24,6 +24,7 @@ field or the rule, never a submitted value, before writing anything. The rules, 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -39,10 +40,10 @@ from mediateur.server.audit import Action
 from mediateur.server.models import erased_record, organisation
 from mediateur.server.roles import Role
 from mediateur.server.sessions import Caller
-from mediateur.server.sync import cascade, conflicts, rows
+from mediateur.server.sync import cascade, conflicts
 from mediateur.server.sync.conflicts import CONCURRENT, DELETED, LoggedConflict
 from mediateur.server.sync.merge import Outcome, merge_field
-from mediateur.server.sync.rows import FieldClock, clock_of
+from mediateur.server.sync.rows import FieldClock, Key, RowCache, clock_of
 from mediateur.server.sync.scopes import ScopeResolver
 from mediateur.server.sync.state import clamp_client_hlc
 from mediateur.server.sync.writer import Writer
@@ -82,6 +83,7 @@ class PushContext:
     writer: Writer
     caller: Caller
     reference: ReferenceData
+    cache: RowCache
     # Clamped client clocks seen in this push (the response's server HLC follows them).
     seen_hlcs: list[str] = field(default_factory=list)
 
@@ -89,9 +91,26 @@ class PushContext:
     def conn(self) -> Connection:
         return self.writer.conn
 
+    def resolver(self) -> ScopeResolver:
+        """Scopes as they stand now, reading the push's rows."""
+        return ScopeResolver(self.conn, self.cache.get)
+
 
 def record_id_of(mutation: Mutation) -> str:
     return str(uuid.UUID(mutation.id))
+
+
+def keys_read_by(mutations: list[Mutation]) -> list[Key]:
+    """The records a batch will read: its own and the parents its fields name."""
+    keys: list[Key] = []
+    for mutation in mutations:
+        keys.append((mutation.entity, record_id_of(mutation)))
+        links = [OWNING_PARENT.get(mutation.entity), LINKS.get(mutation.entity)]
+        for column, parent in (link for link in links if link is not None):
+            value = mutation.fields.get(column)
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                keys.append((parent, str(uuid.UUID(value))))
+    return keys
 
 
 def apply_mutation(ctx: PushContext, mutation: Mutation) -> MutationOutcome:
@@ -100,11 +119,11 @@ def apply_mutation(ctx: PushContext, mutation: Mutation) -> MutationOutcome:
     _check_role(ctx.caller, spec)
     clock = FieldClock(clamp_client_hlc(mutation.hlc, ctx.writer.now), ctx.caller.device_id, None)
     ctx.seen_hlcs.append(clock.hlc)
-    row = rows.load(ctx.conn, spec.name, record_id, lock=True)
+    row = ctx.cache.get(spec.name, record_id)
     if mutation.op != "upsert":
         return _withdraw(ctx, spec, record_id, row, mutation, clock)
     decoded = _decode(spec, mutation.fields, ctx.reference)
-    if _is_erased(ctx, spec.name, record_id):
+    if ctx.cache.is_erased(spec.name, record_id):
         if row is not None:
             _check_visible(ctx, spec.name, record_id)
         _log_deleted(ctx, spec.name, record_id, mutation, keep_values=False)
@@ -148,7 +167,7 @@ def _check_role(caller: Caller, spec: EntitySpec) -> None:
 
 
 def _check_visible(ctx: PushContext, entity: str, record_id: str) -> None:
-    if not ScopeResolver(ctx.conn).visible(ctx.caller, entity, record_id):
+    if not ctx.resolver().visible(ctx.caller, entity, record_id):
         raise Rejected(OUT_OF_SCOPE)
 
 
@@ -239,21 +258,12 @@ def _check_referral_event(ctx: PushContext, decoded: dict[str, Any]) -> None:
         raise Rejected("to_status : seul le serveur enregistre l'expiration d'une orientation.")
 
 
-def _is_erased(ctx: PushContext, entity: str, record_id: str) -> bool:
-    found = ctx.conn.execute(
-        select(erased_record.c.row_id).where(
-            erased_record.c.entity == entity, erased_record.c.row_id == record_id
-        )
-    ).first()
-    return found is not None
-
-
 def _parent_state(ctx: PushContext, parent: str, parent_id: str, column: str) -> str:
     """ "live", "deleted" or "erased"; an unknown or invisible parent is refused."""
-    if _is_erased(ctx, parent, parent_id):
+    if ctx.cache.is_erased(parent, parent_id):
         return "erased"
-    row = rows.load(ctx.conn, parent, parent_id, lock=True)
-    if row is None or not ScopeResolver(ctx.conn).visible(ctx.caller, parent, parent_id):
+    row = ctx.cache.get(parent, parent_id)
+    if row is None or not ctx.resolver().visible(ctx.caller, parent, parent_id):
         raise Rejected(f"{column} : fiche liée inconnue du serveur ou hors de votre périmètre.")
     return "deleted" if row["deleted"] else "live"
 
@@ -469,6 +479,7 @@ def _withdraw(
     if erase:
         if row is not None:
             cascade.withdraw(ctx.writer, spec.name, row, clock=clock, erase=True)
+            ctx.cache.clear()
         _record_erased(ctx, spec.name, record_id)
         withdrawn = [(spec.name, record_id), *cascade.descendants(ctx.conn, spec.name, record_id)]
         conflicts.scrub(ctx.conn, withdrawn)
@@ -485,11 +496,13 @@ def _withdraw(
         )
     elif row is not None and not row["deleted"]:
         cascade.withdraw(ctx.writer, spec.name, row, clock=clock, erase=False)
+        ctx.cache.clear()
     return MutationOutcome("applied", spec.name, record_id)
 
 
 def _record_erased(ctx: PushContext, entity: str, record_id: str) -> None:
-    if not _is_erased(ctx, entity, record_id):
+    if not ctx.cache.is_erased(entity, record_id):
         ctx.conn.execute(
             erased_record.insert().values(entity=entity, row_id=record_id, erased_at=ctx.writer.now)
         )
+        ctx.cache.mark_erased(entity, record_id)

@@ -9,17 +9,19 @@ entry of the caller's scopes after the cursor's seq, in seq order; an entry is a
 latest change in that scope, so a record changed many times comes once.
 
 Every page is read in one snapshot transaction (REPEATABLE READ on PostgreSQL), so the records'
-contents agree with the entries' seqs. A cursor whose seq the server never reached means the
-database went back in time (restored from a backup): 410 `epoch_changed`, like a cursor of
-another epoch. A cursor below the purge horizon may have missed purged tombstones: 410
-`tombstone_horizon`.
+contents agree with the entries' seqs. A page is written as JSON directly, each record's stored
+`wire` JSON inserted as is: an initial pull of tens of thousands of records decodes nothing.
+
+A cursor whose seq the server never reached means the database went back in time (restored from
+a backup): 410 `epoch_changed`, like a cursor of another epoch. A cursor below the purge horizon
+may have missed purged tombstones: 410 `tombstone_horizon`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -28,7 +30,7 @@ from mediateur.server import audit
 from mediateur.server.audit import Action
 from mediateur.server.core.db import Database
 from mediateur.server.errors import EpochChanged, PastTombstoneHorizon
-from mediateur.server.models import change_feed, device
+from mediateur.server.models import change_feed, device, sync_counter, sync_state
 from mediateur.server.roles import readable_entities
 from mediateur.server.sessions import Caller
 from mediateur.server.sync import cursor as cursors
@@ -36,8 +38,7 @@ from mediateur.server.sync import rows
 from mediateur.server.sync.changes import REMOVE, UPSERT
 from mediateur.server.sync.cursor import Cursor, Snapshot
 from mediateur.server.sync.scopes import caller_scopes, entity_scope
-from mediateur.server.sync.state import SyncState, high_water, millis, read_state, server_hlc
-from mediateur.sync.protocol import Change, PullResponse
+from mediateur.server.sync.state import SyncState, millis, server_hlc
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +49,25 @@ class _Entry:
     op: str
 
 
-def pull(
-    db: Database, *, caller: Caller, token: str | None, limit: int, now: datetime
-) -> PullResponse:
+def pull(db: Database, *, caller: Caller, token: str | None, limit: int, now: datetime) -> bytes:
+    """The page as the JSON of a `PullResponse`."""
     with db.snapshot() as conn:
-        state = read_state(conn)
-        position = _position(conn, state, token)
+        # The state, the high-water seq and the device's last mutation, in one round trip.
+        high_water = select(sync_counter.c.value).where(sync_counter.c.id == 1)
+        last_mutation = select(device.c.last_mutation_seq).where(device.c.id == caller.device_id)
+        epoch, key, horizon, high, last_mutation_seq = conn.execute(
+            select(
+                sync_state.c.epoch,
+                sync_state.c.cursor_key,
+                sync_state.c.purge_horizon,
+                high_water.scalar_subquery(),
+                last_mutation.scalar_subquery(),
+            ).where(sync_state.c.id == 1)
+        ).one()
+        state = SyncState(epoch, bytes.fromhex(key), horizon)
+        position = _position(state, high, token)
         entries, position, has_more = _page(conn, caller, position, limit)
         changes, seen = _changes(conn, entries)
-        last_mutation_seq = conn.execute(
-            select(device.c.last_mutation_seq).where(device.c.id == caller.device_id)
-        ).scalar_one()
     with db.begin() as conn:
         audit.record(
             conn,
@@ -69,18 +78,18 @@ def pull(
             organisation_id=caller.organisation_id,
             count=len(changes),
         )
-    return PullResponse(
-        changes=changes,
-        next_cursor=cursors.encode(position, state),
-        has_more=has_more,
-        last_mutation_seq=last_mutation_seq,
-        server_time=millis(now),
-        server_hlc=server_hlc(state, now, seen),
-    )
+    rest = {
+        "next_cursor": cursors.encode(position, state),
+        "has_more": has_more,
+        "last_mutation_seq": last_mutation_seq,
+        "server_time": millis(now),
+        "server_hlc": server_hlc(state, now, seen),
+    }
+    return b'{"changes":[%s],%s' % (",".join(changes).encode(), json.dumps(rest)[1:].encode())
 
 
-def _position(conn: Connection, state: SyncState, token: str | None) -> Cursor:
-    high = high_water(conn)
+def _position(state: SyncState, high: int, token: str | None) -> Cursor:
+    """Where the page starts; `high` is the last seq committed when the snapshot was taken."""
     if token is None:
         return Cursor(high, Snapshot(ENTITY_ORDER[0], 0, high))
     position = cursors.decode(token, state)
@@ -163,36 +172,31 @@ def _incremental(
     return found[:limit], len(found) > limit
 
 
-def _changes(conn: Connection, entries: list[_Entry]) -> tuple[list[Change], list[str]]:
-    """The page's changes with the records' current contents, and the clocks they carry."""
+def _changes(conn: Connection, entries: list[_Entry]) -> tuple[list[str], list[str]]:
+    """The page's changes as JSON (the records' stored wire JSON inside, as is), and the
+    clocks they carry."""
     wanted: dict[str, list[str]] = {}
     for entry in entries:
         if entry.op != REMOVE:
             wanted.setdefault(entry.entity, []).append(entry.row_id)
-    contents: dict[str, dict[str, dict[str, Any]]] = {
-        entity: rows.load_many(conn, entity, ids) for entity, ids in wanted.items()
-    }
-    changes: list[Change] = []
+    contents = {entity: rows.load_wire(conn, entity, ids) for entity, ids in wanted.items()}
+    changes: list[str] = []
     clocks: list[str] = []
     delivered: set[tuple[str, str]] = set()
     for entry in entries:
         if (entry.entity, entry.row_id) in delivered:
             continue
         delivered.add((entry.entity, entry.row_id))
-        fields = None
+        fields = "null"
         if entry.op != REMOVE:
-            row = contents[entry.entity].get(entry.row_id)
-            if row is None:
+            found = contents[entry.entity].get(entry.row_id)
+            if found is None:
                 continue
-            fields = rows.wire_fields(entry.entity, row)
-            clocks.append(row["updated_hlc"])
+            fields, clock = found
+            clocks.append(clock)
+        # Entity names, ids (UUIDs) and ops need no escaping; `fields` is JSON already.
         changes.append(
-            Change(
-                entity=entry.entity,  # type: ignore[arg-type]
-                id=entry.row_id,
-                op=entry.op,  # type: ignore[arg-type]
-                server_seq=entry.seq,
-                fields=fields,
-            )
+            f'{{"entity":"{entry.entity}","id":"{entry.row_id}","op":"{entry.op}",'
+            f'"server_seq":{entry.seq},"fields":{fields}}}'
         )
     return changes, clocks

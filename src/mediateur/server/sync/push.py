@@ -2,17 +2,24 @@
 
 A batch is identified by its device and `Idempotency-Key`. The key is first claimed in its own
 short transaction (`in_progress`, with the SHA-256 of the decompressed body); the batch is then
-applied in one transaction that also stores the exact bytes of the response under the key, so
-the effects and the stored answer commit together. The same key and body again → those bytes;
+applied in one transaction, and the exact bytes of its answer are stored under the key right
+after, in a transaction of their own. The batch's transaction holds the seq counter from
+stamping to commit, and every other push waits on it: so the answer is serialised after it, and
+on PostgreSQL it commits without waiting for its WAL flush; the answer's commit, synchronous,
+flushes the WAL past it before the laptop is answered, so nothing acknowledged can be lost. If
+the server dies in between, the claim stays in progress: a minute later the laptop's retry takes
+it over, and every mutation applied is then a duplicate answered with the current record. The
+same key and body again → the stored bytes;
 the same key with another body → 422 `idempotency_conflict`; a key still in progress → 409 with
 `Retry-After: 1`, unless its claim is older than a minute (the worker died) and is taken over. A
 failed batch gives its claim back at once.
 
 Inside the batch each mutation runs in its own savepoint: a rejected one is rolled back and the
-rest goes on. A mutation already applied for this device is answered `duplicate`. Every result
-carries the record as the server holds it after the whole batch (the authoritative row the
-laptop applies), so laptops converge even when their own write lost. The heartbeat is stored on
-the device; the seqs are stamped last, just before commit.
+rest goes on. A mutation already applied for this device is answered `duplicate`. The rows the
+batch touches are read (and locked) once, up front, with the record of applied mutations.
+Every result carries the record as the server holds it after the whole batch (the authoritative
+row the laptop applies), so laptops converge even when their own write lost. The heartbeat is
+stored on the device; the seqs are stamped last, just before commit.
 
 A replayed answer is the stored one, byte for byte, so its rows show the records as they were
 when the batch was first applied; a laptop that lost the first answer may have pulled newer
@@ -27,9 +34,10 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from mediateur.domain.reference import reference_data
 from mediateur.server import audit
@@ -45,8 +53,10 @@ from mediateur.server.sync.mutations import (
     PushContext,
     Rejected,
     apply_mutation,
+    keys_read_by,
     record_id_of,
 )
+from mediateur.server.sync.rows import RowCache
 from mediateur.server.sync.scopes import ScopeResolver
 from mediateur.server.sync.state import clock_warning, millis, read_state, server_hlc
 from mediateur.server.sync.writer import Writer
@@ -82,7 +92,14 @@ def push(db: Database, request: BatchRequest) -> bytes:
         return stored
     try:
         with db.begin() as conn:
-            answer = _apply_batch(conn, request)
+            if conn.dialect.name == "postgresql":
+                # Commit without waiting for the WAL flush: the counter's lock is released
+                # sooner. The answer's own (synchronous) commit below flushes the WAL past this
+                # one before the laptop hears of it.
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+            applied = _apply_batch(conn, request)
+        answer = _answer(applied, request)
+        with db.begin() as conn:
             conn.execute(
                 update(idempotency_key)
                 .where(
@@ -99,49 +116,46 @@ def push(db: Database, request: BatchRequest) -> bytes:
 
 def _claim(db: Database, request: BatchRequest, digest: str) -> bytes | None:
     """Claim the key; the stored response when the batch was already applied."""
-    for attempt in range(2):
-        try:
-            with db.begin() as conn:
-                row = conn.execute(
-                    select(idempotency_key)
-                    .where(
-                        idempotency_key.c.device_id == request.caller.device_id,
-                        idempotency_key.c.key == request.key,
-                    )
-                    .with_for_update()
-                ).first()
-                if row is None:
-                    conn.execute(
-                        insert(idempotency_key).values(
-                            device_id=request.caller.device_id,
-                            key=request.key,
-                            body_sha256=digest,
-                            status=IN_PROGRESS,
-                            started_at=request.now,
-                            created_at=request.now,
-                        )
-                    )
-                    return None
-                if row.body_sha256 != digest:
-                    raise IdempotencyConflict()
-                if row.status == DONE:
-                    return bytes(row.response)
-                if request.now - row.started_at < TAKE_OVER_AFTER:
-                    raise PushInProgress(retry_after=1)
-                conn.execute(
-                    update(idempotency_key)
-                    .where(
-                        idempotency_key.c.device_id == request.caller.device_id,
-                        idempotency_key.c.key == request.key,
-                    )
-                    .values(started_at=request.now)
-                )
-                return None
-        except IntegrityError:
-            # Two requests with one new key raced to claim it: the loser reads the winner's claim.
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    claim = (
+        dialect.insert(idempotency_key)
+        .values(
+            device_id=request.caller.device_id,
+            key=request.key,
+            body_sha256=digest,
+            status=IN_PROGRESS,
+            started_at=request.now,
+            created_at=request.now,
+        )
+        .on_conflict_do_nothing()
+        .returning(idempotency_key.c.key)
+    )
+    with db.begin() as conn:
+        if conn.execute(claim).first() is not None:
+            return None
+        row = conn.execute(
+            select(idempotency_key)
+            .where(
+                idempotency_key.c.device_id == request.caller.device_id,
+                idempotency_key.c.key == request.key,
+            )
+            .with_for_update()
+        ).one()
+        if row.body_sha256 != digest:
+            raise IdempotencyConflict()
+        if row.status == DONE:
+            return bytes(row.response)
+        if request.now - row.started_at < TAKE_OVER_AFTER:
+            raise PushInProgress(retry_after=1)
+        conn.execute(
+            update(idempotency_key)
+            .where(
+                idempotency_key.c.device_id == request.caller.device_id,
+                idempotency_key.c.key == request.key,
+            )
+            .values(started_at=request.now)
+        )
+        return None
 
 
 def _redeliver(db: Database, stored: bytes, now: datetime) -> None:
@@ -170,64 +184,84 @@ def _give_back(db: Database, request: BatchRequest) -> None:
         log.warning("could not release an idempotency key: %s", type(exc).__name__)
 
 
-def _already_applied(conn: Connection, caller: Caller, mutation: Mutation) -> bool:
-    found = conn.execute(
-        select(applied_mutation.c.seq).where(
-            applied_mutation.c.device_id == caller.device_id,
-            applied_mutation.c.mutation_id == mutation.mutation_id.lower(),
-        )
-    ).first()
-    return found is not None
+def _applied_before(conn: Connection, caller: Caller, mutations: list[Mutation]) -> set[str]:
+    ids = sorted({m.mutation_id.lower() for m in mutations})
+    if not ids:
+        return set()
+    return set(
+        conn.execute(
+            select(applied_mutation.c.mutation_id).where(
+                applied_mutation.c.device_id == caller.device_id,
+                applied_mutation.c.mutation_id.in_(ids),
+            )
+        ).scalars()
+    )
 
 
 def _apply_one(ctx: PushContext, mutation: Mutation) -> MutationOutcome | str:
     """The mutation's outcome, or the French reason it was rejected for."""
-    conn = ctx.conn
-    entity, record_id = mutation.entity, record_id_of(mutation)
-    if _already_applied(conn, ctx.caller, mutation):
-        return MutationOutcome("duplicate", entity, record_id)
     if mutation.seq > _MAX_SEQ:
         return _TOO_LARGE_SEQ
-    savepoint = conn.begin_nested()
+    savepoint = ctx.conn.begin_nested()
     try:
         outcome = apply_mutation(ctx, mutation)
-        conn.execute(
-            insert(applied_mutation).values(
-                device_id=ctx.caller.device_id,
-                mutation_id=mutation.mutation_id.lower(),
-                seq=mutation.seq,
-                entity=entity,
-                row_id=record_id,
-                at=ctx.writer.now,
-            )
-        )
     except Rejected as rejected:
         savepoint.rollback()
         return rejected.reason
-    except IntegrityError:
-        # The same mutation applied meanwhile by a batch that took over this one's key.
-        savepoint.rollback()
-        if _already_applied(conn, ctx.caller, mutation):
-            return MutationOutcome("duplicate", entity, record_id)
-        raise
     savepoint.commit()
     return outcome
 
 
-def _apply_batch(conn: Connection, request: BatchRequest) -> bytes:
+@dataclass(frozen=True, slots=True)
+class _Applied:
+    """A committed batch: each mutation's outcome with the record as the caller may see it."""
+
+    answered: list[tuple[Mutation, MutationOutcome | str, dict[str, Any] | None]]
+    last_mutation_seq: int
+    server_hlc: str
+
+
+def _apply_batch(conn: Connection, request: BatchRequest) -> _Applied:
     caller, now = request.caller, request.now
+    mutations = request.body.mutations
     state = read_state(conn)
     changes = ChangeSet(conn, now=now)
-    ctx = PushContext(Writer(conn, changes, state, now), caller, reference_data())
+    cache = RowCache(conn)
+    ctx = PushContext(
+        Writer(conn, changes, state, now, cache=cache), caller, reference_data(), cache
+    )
     last_seq = conn.execute(
         select(device.c.last_mutation_seq).where(device.c.id == caller.device_id)
     ).scalar_one()
+    done = _applied_before(conn, caller, mutations)
+    cache.prefetch(keys_read_by(mutations))
+    applied: list[dict[str, object]] = []
     answered: list[tuple[Mutation, MutationOutcome | str]] = []
-    for mutation in request.body.mutations:
-        outcome = _apply_one(ctx, mutation)
+    for mutation in mutations:
+        mutation_id = mutation.mutation_id.lower()
+        outcome: MutationOutcome | str
+        if mutation_id in done:
+            outcome = MutationOutcome("duplicate", mutation.entity, record_id_of(mutation))
+        else:
+            outcome = _apply_one(ctx, mutation)
         answered.append((mutation, outcome))
-        if not isinstance(outcome, str):
-            last_seq = max(last_seq, mutation.seq)
+        if isinstance(outcome, str):
+            continue
+        last_seq = max(last_seq, mutation.seq)
+        if mutation_id not in done:
+            done.add(mutation_id)
+            applied.append(
+                {
+                    "device_id": caller.device_id,
+                    "mutation_id": mutation_id,
+                    "seq": mutation.seq,
+                    "entity": mutation.entity,
+                    "row_id": record_id_of(mutation),
+                    "at": now,
+                }
+            )
+    if applied:
+        conn.execute(insert(applied_mutation), applied)
     device_values: dict[str, object] = {"last_mutation_seq": last_seq}
     heartbeat = request.body.heartbeat
     if heartbeat is not None:
@@ -238,8 +272,6 @@ def _apply_batch(conn: Connection, request: BatchRequest) -> bytes:
             "last_pull_at": heartbeat.last_pull_at,
         }
     conn.execute(update(device).where(device.c.id == caller.device_id).values(**device_values))
-    changes.stamp()
-    results = _results(conn, caller, answered)
     audit.record(
         conn,
         action=Action.PUSH,
@@ -249,32 +281,41 @@ def _apply_batch(conn: Connection, request: BatchRequest) -> bytes:
         organisation_id=caller.organisation_id,
         count=len(answered),
     )
-    response = PushResponse(
-        results=results,
-        last_mutation_seq=last_seq,
-        server_time=millis(now),
-        server_hlc=server_hlc(state, now, ctx.seen_hlcs),
-        clock_warning=clock_warning(request.client_time, now),
+    # From here to commit the seq counter is held: only what needs the seqs happens.
+    changes.stamp(known=cache.cached)
+    return _Applied(
+        _with_rows(cache, changes, caller, answered),
+        last_seq,
+        server_hlc(state, now, ctx.seen_hlcs),
     )
-    return response.model_dump_json().encode()
 
 
-def _results(
-    conn: Connection, caller: Caller, answered: list[tuple[Mutation, MutationOutcome | str]]
-) -> list[MutationResult]:
-    """Every result with the record as it stands after the batch (stamped), when the caller
-    may see it: a mutation refused for another organisation's record learns nothing of it."""
-    wanted: dict[str, list[str]] = {}
-    for mutation, _outcome in answered:
-        wanted.setdefault(mutation.entity, []).append(record_id_of(mutation))
-    current = {entity: rows.load_many(conn, entity, ids) for entity, ids in wanted.items()}
-    resolver = ScopeResolver(conn)
-    results = []
+def _with_rows(
+    cache: RowCache,
+    changes: ChangeSet,
+    caller: Caller,
+    answered: list[tuple[Mutation, MutationOutcome | str]],
+) -> list[tuple[Mutation, MutationOutcome | str, dict[str, Any] | None]]:
+    """Each outcome with the record as it stands after the batch (stamped), when the caller may
+    see it: a mutation refused for another organisation's record learns nothing of it."""
+    resolver = ScopeResolver(cache.conn, cache.get)
+    found = []
     for mutation, outcome in answered:
-        row = current[mutation.entity].get(record_id_of(mutation))
-        state = None
-        if row is not None and resolver.visible(caller, mutation.entity, row["id"]):
-            state = rows.row_state(mutation.entity, row)
+        record_id = record_id_of(mutation)
+        row = cache.get(mutation.entity, record_id)
+        if row is not None and resolver.visible(caller, mutation.entity, record_id):
+            seq = changes.seqs.get((mutation.entity, record_id), row["server_seq"])
+            row = {**row, "server_seq": seq}
+        else:
+            row = None
+        found.append((mutation, outcome, row))
+    return found
+
+
+def _answer(applied: _Applied, request: BatchRequest) -> bytes:
+    results = []
+    for mutation, outcome, row in applied.answered:
+        state = rows.row_state(mutation.entity, row) if row is not None else None
         if isinstance(outcome, str):
             results.append(
                 MutationResult(
@@ -290,4 +331,11 @@ def _results(
                     conflicts=outcome.conflicts,
                 )
             )
-    return results
+    response = PushResponse(
+        results=results,
+        last_mutation_seq=applied.last_mutation_seq,
+        server_time=millis(request.now),
+        server_hlc=applied.server_hlc,
+        clock_warning=clock_warning(request.client_time, request.now),
+    )
+    return response.model_dump_json().encode()

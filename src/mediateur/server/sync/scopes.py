@@ -10,7 +10,7 @@ only: never a personal record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -67,16 +67,30 @@ def _columns(entity: str) -> list[str]:
 
 
 class ScopeResolver:
-    """Scopes of records as the database holds them now, remembered for one computation."""
+    """Scopes of records as the database holds them now, remembered for one computation.
+    `lookup`, when given, is asked for a row first (a push's rows, which it has locked): the
+    database is read only for the rows it does not have."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        lookup: Callable[[str, str], dict[str, Any] | None] | None = None,
+    ) -> None:
         self.conn = conn
+        self._lookup = lookup
         self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._scopes: dict[tuple[str, str], frozenset[str]] = {}
 
+    def _looked_up(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        return self._lookup(entity, record_id) if self._lookup is not None else None
+
     def prefetch(self, entity: str, ids: Iterable[str]) -> None:
         table = record_tables[entity]
-        wanted = [i for i in dict.fromkeys(ids) if (entity, i) not in self._rows]
+        wanted = [
+            i
+            for i in dict.fromkeys(ids)
+            if (entity, i) not in self._rows and self._looked_up(entity, i) is None
+        ]
         for start in range(0, len(wanted), _IN_CHUNKS):
             chunk = wanted[start : start + _IN_CHUNKS]
             query = select(*(table.c[name] for name in _columns(entity))).where(
@@ -88,13 +102,12 @@ class ScopeResolver:
                 self._rows.setdefault((entity, record_id), None)
 
     def row(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        known = self._looked_up(entity, record_id)
+        if known is not None:
+            return known
         if (entity, record_id) not in self._rows:
             self.prefetch(entity, [record_id])
         return self._rows[entity, record_id]
-
-    def forget(self, entity: str, record_id: str) -> None:
-        self._rows.pop((entity, record_id), None)
-        self._scopes.pop((entity, record_id), None)
 
     def scopes(self, entity: str, record_id: str) -> frozenset[str]:
         """Empty for a record the database does not hold."""

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from mediateur.server.models import sync_counter, sync_state
+from mediateur.server.models import sync_state
 from mediateur.sync.hlc import MAX_DRIFT_MS, Timestamp, clamp
 
 
@@ -34,11 +34,6 @@ class SyncState:
 def read_state(conn: Connection) -> SyncState:
     row = conn.execute(select(sync_state).where(sync_state.c.id == 1)).one()
     return SyncState(row.epoch, bytes.fromhex(row.cursor_key), row.purge_horizon)
-
-
-def high_water(conn: Connection) -> int:
-    """The last seq of a committed transaction (as this transaction sees the counter)."""
-    return conn.execute(select(sync_counter.c.value).where(sync_counter.c.id == 1)).scalar_one()
 
 
 def millis(moment: datetime) -> int:

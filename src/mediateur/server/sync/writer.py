@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from mediateur.domain.dictionary import ENTITIES
 from mediateur.server.sync import rows
 from mediateur.server.sync.changes import ChangeSet
-from mediateur.server.sync.rows import DEFAULT_CLOCK, SERVER_DEVICE, FieldClock
+from mediateur.server.sync.rows import DEFAULT_CLOCK, SERVER_DEVICE, FieldClock, RowCache
 from mediateur.server.sync.state import SyncState, server_stamp
 
 
@@ -27,6 +28,8 @@ class Writer:
     changes: ChangeSet
     state: SyncState
     now: datetime
+    # A push's cache of the rows it works on; records it creates are added to it.
+    cache: RowCache | None = None
 
     @property
     def server_clock(self) -> FieldClock:
@@ -44,6 +47,7 @@ class Writer:
         deleted: bool = False,
     ) -> dict[str, Any]:
         row = {
+            **dict.fromkeys(ENTITIES[entity].field_names),
             **dict(values),
             "id": record_id,
             "organisation_id": organisation_id,
@@ -54,8 +58,11 @@ class Writer:
             "server_seq": 0,
             "field_clocks": {DEFAULT_CLOCK: clock.to_json()},
         }
+        row["wire"] = rows.wire_json(entity, row)
         rows.insert_row(self.conn, entity, row)
         self.changes.changed(entity, record_id)
+        if self.cache is not None:
+            self.cache.put(entity, row)
         return row
 
     def write(
@@ -78,6 +85,7 @@ class Writer:
         }
         if deleted is not None:
             changed["deleted"] = deleted
+        changed["wire"] = rows.wire_json(entity, {**row, **changed})
         rows.update_row(self.conn, entity, row["id"], changed)
         row.update(changed)
         self.changes.changed(entity, row["id"])
