@@ -95,12 +95,12 @@ def descendants(conn: Connection, entity: str, record_id: str) -> list[Key]:
     if entity == "beneficiary":
         for child in ("follow_up", "referral"):
             table = record_tables[child]
-            ids = conn.execute(select(table.c.id).where(table.c.beneficiary_id == record_id))
-            for child_id in ids.scalars():
+            query = select(table.c.id).where(table.c.beneficiary_id == record_id)
+            for child_id in conn.execute(query).scalars():
                 found.append((child, child_id))
                 found += descendants(conn, child, child_id)
     elif entity == "referral":
         table = record_tables["referral_event"]
-        ids = conn.execute(select(table.c.id).where(table.c.referral_id == record_id)).scalars()
-        found += [("referral_event", event_id) for event_id in ids]
+        query = select(table.c.id).where(table.c.referral_id == record_id)
+        found += [("referral_event", event_id) for event_id in conn.execute(query).scalars()]
     return found

@@ -122,12 +122,13 @@ class ChangeSet:
 
     def _allocate(self, count: int) -> int:
         """Take `count` more seqs (and the counter's lock, until commit); the last one."""
-        return self.conn.execute(
+        last: int = self.conn.execute(
             update(sync_counter)
             .where(sync_counter.c.id == 1)
             .values(value=sync_counter.c.value + count)
             .returning(sync_counter.c.value)
         ).scalar_one()
+        return last
 
     def _feed_of(self, keys: list[Key]) -> dict[Key, dict[str, str]]:
         found: dict[Key, dict[str, str]] = {}
