@@ -82,6 +82,12 @@ def _problem(response: Response) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
+def _unusable_cursor(response: Response) -> bool:
+    """400 `invalid_cursor`: the stored cursor cannot be read by the server (altered, or the
+    server's key changed); like a 410, only a fresh snapshot gets the laptop going again."""
+    return response.status == 400 and _problem(response).get("code") == "invalid_cursor"
+
+
 def _retry_after(response: Response) -> float | None:
     value = response.headers.get("Retry-After") or response.headers.get("retry-after")
     try:
@@ -405,7 +411,7 @@ class SyncEngine:
             while True:
                 self._check_cancel()
                 response = upcoming.result()
-                if response.status == 410:
+                if response.status == 410 or _unusable_cursor(response):
                     self._reset()
                     from_scratch = True
                     upcoming = prefetch.submit(self._fetch_page, None, self._headers())
