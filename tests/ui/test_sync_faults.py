@@ -125,7 +125,8 @@ def test_locking_during_a_sync_cancels_it_before_the_vault_locks(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
     username = sync_server.add_user("ines")
-    proxy = FaultProxy(sync_server.server.port, Faults(latency_ms=(300, 300)))
+    # 0.8 s a request: the sync lasts seconds, so the cancel lands mid-way even on a busy machine.
+    proxy = FaultProxy(sync_server.server.port, Faults(latency_ms=(800, 800)))
     try:
         window: MainWindow = open_window()
         directory = window.context.profile_dir

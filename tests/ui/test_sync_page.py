@@ -109,7 +109,8 @@ def test_a_sync_shows_its_progress_and_a_cancel_is_silent(
     qtbot, threaded_runner, open_window, sync_server: SyncServer
 ) -> None:
     username = sync_server.add_user("manon")
-    proxy = FaultProxy(sync_server.server.port, Faults(latency_ms=(400, 400)))
+    # 0.8 s a request: the sync lasts seconds, so the cancel lands mid-way even on a busy machine.
+    proxy = FaultProxy(sync_server.server.port, Faults(latency_ms=(800, 800)))
     try:
         window: MainWindow = open_window()
         assert window.context.profile_dir is not None
