@@ -83,6 +83,14 @@ def test_the_login_dialog_links_the_profile_then_syncs(
     dialog = sync.login_dialog
     assert dialog is not None
     assert dialog.form.server_edit.text() == sync_server.url  # from Paramètres
+    dialog.form.server_edit.setText("http://serveur.exemple.fr")
+    dialog.form.connect_button.click()
+    assert dialog.form.message_label.text().startswith(
+        "Adresse refusée : la connexion doit être chiffrée (https://)."
+    )
+    dialog.form.server_edit.setText(sync_server.url)
+    dialog.form.connect_button.click()
+    assert dialog.form.message_label.text() == "Saisissez votre identifiant."
     dialog.form.username_edit.setText(username)
     dialog.form.password_edit.setText("pas le bon mot de passe")
     dialog.form.connect_button.click()
