@@ -144,10 +144,14 @@ class SyncController(QObject):
         settings = self.settings
 
         def job(cancel: threading.Event) -> Any:
+            from mediateur.sync import local_state
             from mediateur.sync.engine import SyncEngine
             from mediateur.sync.transport import HttpTransport
 
-            transport = HttpTransport(server_url, timeout=settings.timeout)
+            with vault.session() as session:
+                # A CA bundle given once (`mediateur login --ca-bundle`) still applies.
+                ca_bundle = local_state.get(session, local_state.CA_BUNDLE)
+            transport = HttpTransport(server_url, timeout=settings.timeout, ca_bundle=ca_bundle)
             engine = SyncEngine(
                 vault,
                 transport,
