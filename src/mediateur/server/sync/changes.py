@@ -20,7 +20,7 @@ laptop has pulled since). Just before commit, `stamp`:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -207,18 +207,3 @@ class ChangeSet:
                 for seq, entry in entries
             ],
         )
-
-
-def feed_scopes(conn: Connection, entity: str, ids: Iterable[str]) -> dict[str, set[str]]:
-    """The scopes whose feeds hold each record now (removed ones excluded)."""
-    found: dict[str, set[str]] = {}
-    wanted = list(dict.fromkeys(ids))
-    for start in range(0, len(wanted), _IN_CHUNKS):
-        query = select(change_feed.c.row_id, change_feed.c.scope).where(
-            change_feed.c.entity == entity,
-            change_feed.c.row_id.in_(wanted[start : start + _IN_CHUNKS]),
-            change_feed.c.op != REMOVE,
-        )
-        for row_id, scope in conn.execute(query):
-            found.setdefault(row_id, set()).add(scope)
-    return found

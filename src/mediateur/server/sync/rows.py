@@ -56,29 +56,6 @@ def clock_of(clocks: Mapping[str, list[Any]], field: str) -> FieldClock:
     return FieldClock.from_json(clocks.get(field) or clocks[DEFAULT_CLOCK])
 
 
-def load(
-    conn: Connection, entity: str, record_id: str, *, lock: bool = False
-) -> dict[str, Any] | None:
-    """The record's row, locked until the end of the transaction when `lock` (PostgreSQL)."""
-    table = record_tables[entity]
-    query = select(table).where(table.c.id == record_id)
-    if lock:
-        query = query.with_for_update()
-    row = conn.execute(query).mappings().first()
-    return dict(row) if row is not None else None
-
-
-def load_many(conn: Connection, entity: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    table = record_tables[entity]
-    wanted = list(dict.fromkeys(ids))
-    found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), _IN_CHUNKS):
-        chunk = wanted[start : start + _IN_CHUNKS]
-        for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            found[row["id"]] = dict(row)
-    return found
-
-
 def insert_row(conn: Connection, entity: str, values: Mapping[str, Any]) -> None:
     conn.execute(_INSERTS[entity], dict(values))
 
