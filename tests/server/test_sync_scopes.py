@@ -156,3 +156,19 @@ def test_admins_pull_reference_data_only(client: TestClient, sync_world: SyncWor
     assert {c["entity"] for c in received} == {"partner", "event"}
     assert conflicts.status_code == 200
     assert conflicts.json() == []
+
+
+def test_a_referral_of_a_contact_alone_follows_the_contact(sync_world: SyncWorld) -> None:
+    marie, paul = sync_world.laptop("marie"), sync_world.laptop("paul")
+    seen, slip, partner = new_id(), new_id(), new_id()
+    paul.push(paul.mutation("partner", partner, {"nom": "Mission Locale"}))
+
+    answer = marie.push(
+        marie.mutation("contact", seen, contact()),
+        marie.mutation("referral", slip, referral(None, partner, contact_id=seen)),
+    )
+
+    assert [r["status"] for r in answer["results"]] == ["applied", "applied"]
+    received = {(c["entity"], c["id"]) for c in paul.pull()}
+    assert {("contact", seen), ("referral", slip)} <= received
+    assert {c["entity"] for c in sync_world.laptop("bruno").pull()} == {"partner"}

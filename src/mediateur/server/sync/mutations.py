@@ -314,7 +314,9 @@ def _create(
     parent_state = "live"
     if spec.name in OWNING_PARENT:
         column, parent = OWNING_PARENT[spec.name]
-        parent_state = _parent_state(ctx, parent, decoded[column], column)
+        # A referral may concern a contact only: no owning beneficiary to check then.
+        if decoded.get(column) is not None:
+            parent_state = _parent_state(ctx, parent, decoded[column], column)
     result_conflicts: list[Conflict] = []
     if spec.name in LINKS:
         result_conflicts = _links(ctx, spec, decoded, mutation, record_id, None)
