@@ -575,9 +575,11 @@ class _Generator:
             self.counts["referrals"] += 1
 
     def _expire(self, referral_id: str, moment: datetime) -> None:
-        """Expiry is the server's transition: the demo plays the server's part here."""
-        self.uow.update("referral", referral_id, {"status": "expiree"})
-        self.uow.create(
+        """Expiry is the server's transition: the demo plays the server's part, locally only
+        (no outbox entry), as if the change had been pulled; a synced server expires these
+        referrals itself once they stay untouched for 30 days."""
+        self.uow.set_locally("referral", referral_id, {"status": "expiree"})
+        self.uow.insert_locally(
             "referral_event",
             {
                 "referral_id": referral_id,

@@ -227,6 +227,27 @@ class UnitOfWork:
                 )
             )
 
+    def insert_locally(self, entity: str, fields: Mapping[str, Any]) -> str:
+        """Insert a row without an outbox entry: a record only the server writes (the demo
+        plays the server's part for referral expiry). It never leaves the laptop."""
+        spec = _spec(entity)
+        _check_names(spec, fields)
+        record_id = new_id()
+        self.session.execute(
+            _INSERT_ROW[entity],
+            {
+                "id": record_id,
+                "organisation_id": self.meta("organisation_id"),
+                "created_at": now_utc(),
+                "created_by": None,
+                "updated_hlc": self._tick(),
+                "deleted": False,
+                "server_seq": 0,
+                **{name: fields.get(name) for name in spec.field_names},
+            },
+        )
+        return record_id
+
     def set_locally(self, entity: str, record_id: str, values: Mapping[str, Any]) -> None:
         """Change a row without an outbox entry (the local side of a server-side cascade)."""
         _check_names(_spec(entity), values)
