@@ -14,8 +14,12 @@ the same key with another body → 422 `idempotency_conflict`; a key still in pr
 `Retry-After: 1`, unless its claim is older than a minute (the worker died) and is taken over. A
 failed batch gives its claim back at once.
 
-Inside the batch each mutation runs in its own savepoint: a rejected one is rolled back and the
-rest goes on. A mutation already applied for this device is answered `duplicate`. The rows the
+A rejected mutation never blocks the rest, and writes nothing: every rule of `mutations` is
+checked before the first write, so the batch normally runs without a savepoint per mutation
+(two round trips each, half the push's time on PostgreSQL). Should a rejection come after a
+write, or the database refuse a write, the batch is rolled back and run again with one savepoint
+per mutation, the failing one rejected with a French reason. A mutation already applied for this
+device is answered `duplicate`. The rows the
 batch touches are read (and locked) once, up front, with the record of applied mutations.
 Every result carries the record as the server holds it after the whole batch (the authoritative
 row the laptop applies), so laptops converge even when their own write lost. The heartbeat is
@@ -36,8 +40,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, event, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from mediateur.domain.reference import reference_data
 from mediateur.server import audit
@@ -71,6 +76,10 @@ TAKE_OVER_AFTER = timedelta(minutes=1)
 _MAX_COUNT = 2**31 - 1
 _MAX_SEQ = 2**63 - 1
 _TOO_LARGE_SEQ = "seq : numéro d'ordre hors limites."
+_DATABASE_REFUSED = (
+    "Modification refusée par la base du serveur (valeur hors limites) : vérifiez la fiche, "
+    "puis réessayez ; si cela persiste, prévenez l'administrateur."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +100,10 @@ def push(db: Database, request: BatchRequest) -> bytes:
         _redeliver(db, stored, request.now)
         return stored
     try:
-        with db.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Commit without waiting for the WAL flush: the counter's lock is released
-                # sooner. The answer's own (synchronous) commit below flushes the WAL past this
-                # one before the laptop hears of it.
-                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            applied = _apply_batch(conn, request)
+        try:
+            applied = _run_batch(db, request, isolated=False)
+        except _NeedsIsolation:
+            applied = _run_batch(db, request, isolated=True)
         answer = _answer(applied, request)
         with db.begin() as conn:
             conn.execute(
@@ -112,6 +118,39 @@ def push(db: Database, request: BatchRequest) -> bytes:
         _give_back(db, request)
         raise
     return answer
+
+
+class _NeedsIsolation(Exception):
+    """The fast run met a rejection after a write, or a database error: run it isolated."""
+
+
+def _run_batch(db: Database, request: BatchRequest, *, isolated: bool) -> _Applied:
+    try:
+        with db.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Commit without waiting for the WAL flush: the counter's lock is released
+                # sooner. The answer's own (synchronous) commit below flushes the WAL past this
+                # one before the laptop hears of it.
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+            return _apply_batch(conn, request, isolated=isolated)
+    except DBAPIError as exc:
+        if isolated or isinstance(exc, OperationalError):
+            raise
+        log.warning("push batch re-run with one savepoint per mutation: %s", type(exc).__name__)
+        raise _NeedsIsolation() from None
+
+
+class _WriteCounter:
+    """Counts the statements of a connection that are not reads."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.writes = 0
+        event.listen(conn, "before_cursor_execute", self._count)
+
+    def _count(self, *args: Any) -> None:
+        statement = args[2]
+        if not statement.lstrip()[:6].upper().startswith(("SELECT", "SAVEPO", "RELEAS")):
+            self.writes += 1
 
 
 def _claim(db: Database, request: BatchRequest, digest: str) -> bytes | None:
@@ -198,16 +237,32 @@ def _applied_before(conn: Connection, caller: Caller, mutations: list[Mutation])
     )
 
 
-def _apply_one(ctx: PushContext, mutation: Mutation) -> MutationOutcome | str:
+def _apply_one(
+    ctx: PushContext, mutation: Mutation, counter: _WriteCounter, *, isolated: bool
+) -> MutationOutcome | str:
     """The mutation's outcome, or the French reason it was rejected for."""
     if mutation.seq > _MAX_SEQ:
         return _TOO_LARGE_SEQ
+    if not isolated:
+        before = counter.writes
+        try:
+            return apply_mutation(ctx, mutation)
+        except Rejected as rejected:
+            if counter.writes != before:
+                raise _NeedsIsolation() from None
+            return rejected.reason
     savepoint = ctx.conn.begin_nested()
     try:
         outcome = apply_mutation(ctx, mutation)
     except Rejected as rejected:
         savepoint.rollback()
+        ctx.cache.clear()
         return rejected.reason
+    except DBAPIError as exc:
+        savepoint.rollback()
+        ctx.cache.clear()
+        log.warning("mutation refused by the database: %s", type(exc).__name__)
+        return _DATABASE_REFUSED
     savepoint.commit()
     return outcome
 
@@ -221,8 +276,9 @@ class _Applied:
     server_hlc: str
 
 
-def _apply_batch(conn: Connection, request: BatchRequest) -> _Applied:
+def _apply_batch(conn: Connection, request: BatchRequest, *, isolated: bool) -> _Applied:
     caller, now = request.caller, request.now
+    counter = _WriteCounter(conn)
     mutations = request.body.mutations
     state = read_state(conn)
     changes = ChangeSet(conn, now=now)
@@ -243,7 +299,7 @@ def _apply_batch(conn: Connection, request: BatchRequest) -> _Applied:
         if mutation_id in done:
             outcome = MutationOutcome("duplicate", mutation.entity, record_id_of(mutation))
         else:
-            outcome = _apply_one(ctx, mutation)
+            outcome = _apply_one(ctx, mutation, counter, isolated=isolated)
         answered.append((mutation, outcome))
         if isinstance(outcome, str):
             continue
