@@ -89,6 +89,50 @@ def test_a_client_killed_at_any_step_converges_like_a_clean_run(
         assert dump(crashed) == expected, point
 
 
+@pytest.mark.parametrize("point", ["server.push.mutation:120", "server.push.committed:1"])
+def test_a_server_killed_mid_push_then_restarted_loses_nothing(
+    deployment: Deployment,
+    vault_factory,
+    tmp_path: Path,
+    point: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """Killed halfway through a batch (rolled back) or after its commit but before its answer
+    was stored (applied, answer lost): the laptop's retry, once the dead claim is taken over,
+    lands every record exactly once."""
+    deployment.add_user("amina")
+    server = deployment.server
+    restart_env = {"MEDIATEUR_PUSH_TAKEOVER_SECONDS": "1"}
+    server.stop()
+    server.start({**restart_env, "MEDIATEUR_FAILPOINT": point})
+    vault = vault_factory.open(tmp_path / "laptop")
+    try:
+        engine = SyncEngine(vault, HttpTransport(server.url), max_attempts=2, sleep=lambda _s: None)
+        engine.login(server.url, "amina", PASSWORD)
+        created = {add_contact(vault, f"contact {i}") for i in range(250)}
+        with pytest.raises((errors.NetworkError, errors.ServerUnavailable)):
+            engine.sync()
+        assert server.process is not None
+        assert server.process.wait(10) == FAILPOINT_EXIT_CODE
+        server.start(restart_env)
+        retrying = SyncEngine(vault, HttpTransport(server.url), sleep=time.sleep)
+        report = retrying.sync()
+        assert report.rejected == 0
+        with vault.session() as session:
+            assert session.execute(select(outbox)).first() is None
+        again = retrying.sync()
+        assert (again.sent, again.received) == (0, 0)
+    finally:
+        vault.lock()
+    observer = vault_factory.open(tmp_path / "observer")
+    try:
+        direct = SyncEngine(observer, HttpTransport(server.url))
+        direct.login(server.url, "amina", PASSWORD, "observateur")
+        direct.sync()
+        assert set(_live(observer, "contact")) == created
+    finally:
+        observer.lock()
+
+
 def test_a_server_that_never_answers_times_out_within_bounds(
     deployment: Deployment,
     vault_factory,

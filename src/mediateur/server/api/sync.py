@@ -9,6 +9,7 @@ push its last edits; pulls need a device in service.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -18,6 +19,7 @@ from mediateur.server.api.deps import (
     CurrentCaller,
     DatabaseDep,
     RetiredDeviceAllowed,
+    SettingsDep,
 )
 from mediateur.server.api.problems import BODY_PROBLEMS, problem_responses
 from mediateur.server.errors import BatchTooLarge, InvalidInput, SchemaTooNew, SchemaTooOld
@@ -83,6 +85,7 @@ def push(
     ],
     db: DatabaseDep,
     clock: ClockDep,
+    settings: SettingsDep,
     client_time: Annotated[
         str | None,
         Header(
@@ -111,6 +114,7 @@ def push(
             key=idempotency_key.lower(),
             client_time=client_time,
             now=clock(),
+            take_over_after=timedelta(seconds=settings.push_takeover_seconds),
         ),
     )
     return Response(content=answer, media_type="application/json")

@@ -76,6 +76,11 @@ class Settings:
     idempotency_key_days: int = field(
         default=14, metadata=_env("MEDIATEUR_IDEMPOTENCY_KEY_DAYS", 7)
     )
+    # A push whose worker died (its claim on the idempotency key still "in progress") is taken
+    # over by the laptop's retry after this long; until then the retry hears 409 Retry-After.
+    push_takeover_seconds: int = field(
+        default=60, metadata=_env("MEDIATEUR_PUSH_TAKEOVER_SECONDS", 1)
+    )
     # How often each `serve` worker looks for due daily jobs; 0 turns the in-process jobs off.
     jobs_check_seconds: int = field(default=3600, metadata=_env("MEDIATEUR_JOBS_CHECK_SECONDS", 0))
 

@@ -45,6 +45,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from mediateur.domain.reference import reference_data
+from mediateur.failpoints import failpoint
 from mediateur.server import audit
 from mediateur.server.audit import Action
 from mediateur.server.core.db import Database
@@ -71,7 +72,6 @@ log = logging.getLogger(__name__)
 
 IN_PROGRESS = "in_progress"
 DONE = "done"
-TAKE_OVER_AFTER = timedelta(minutes=1)
 # Counters the database stores in 32 and 64 bits: larger values from a client are nonsense.
 _MAX_COUNT = 2**31 - 1
 _MAX_SEQ = 2**63 - 1
@@ -90,6 +90,8 @@ class BatchRequest:
     key: str
     client_time: str | None
     now: datetime
+    # A claim "in progress" for this long is deemed dead (its worker crashed) and taken over.
+    take_over_after: timedelta = timedelta(minutes=1)
 
 
 def push(db: Database, request: BatchRequest) -> bytes:
@@ -104,6 +106,7 @@ def push(db: Database, request: BatchRequest) -> bytes:
             applied = _run_batch(db, request, isolated=False)
         except _NeedsIsolation:
             applied = _run_batch(db, request, isolated=True)
+        failpoint("server.push.committed")
         answer = _answer(applied, request)
         with db.begin() as conn:
             conn.execute(
@@ -184,7 +187,7 @@ def _claim(db: Database, request: BatchRequest, digest: str) -> bytes | None:
             raise IdempotencyConflict()
         if row.status == DONE:
             return bytes(row.response)
-        if request.now - row.started_at < TAKE_OVER_AFTER:
+        if request.now - row.started_at < request.take_over_after:
             raise PushInProgress(retry_after=1)
         conn.execute(
             update(idempotency_key)
@@ -300,6 +303,7 @@ def _apply_batch(conn: Connection, request: BatchRequest, *, isolated: bool) -> 
             outcome = MutationOutcome("duplicate", mutation.entity, record_id_of(mutation))
         else:
             outcome = _apply_one(ctx, mutation, counter, isolated=isolated)
+            failpoint("server.push.mutation")
         answered.append((mutation, outcome))
         if isinstance(outcome, str):
             continue
