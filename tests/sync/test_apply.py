@@ -65,6 +65,10 @@ def test_bulk_apply_stores_what_the_typed_path_stores(
         populate_demo(uow=uow, context=current_context(uow.session, source.install_id))
     wire = _wire_rows(source)
     assert sum(len(rows) for rows in wire.values()) > 1000
+    sparse = {"occurred_at": "2026-11-02T09:00:00.000000Z", "channel": "evenement"}
+    wire["contact"].append(
+        ("c-sparse", 1, {**sparse, "statuses": None, "outcome": "informe"}, False)
+    )
 
     fast = vault_factory.open(tmp_path / "fast")
     reference = vault_factory.open(tmp_path / "reference")
@@ -83,22 +87,31 @@ def test_bulk_apply_stores_what_the_typed_path_stores(
         assert fast_rows[entity] == reference_rows[entity], entity
 
 
-def _partner_name(vault: Vault) -> str:
-    with vault.session() as session:
-        return session.execute(select(synced_tables["partner"].c.nom)).scalar_one()
+def _apply_counting_changes(vault: Vault, rows: list[Row]) -> int:
+    """Apply `rows` to partners; the number of rows SQLite changed."""
+    with vault.session() as session, session.begin():
+        connection = session.connection()
+        before = connection.exec_driver_sql("SELECT total_changes()").scalar_one()
+        apply_rows(session, "partner", rows)
+        return int(connection.exec_driver_sql("SELECT total_changes()").scalar_one() - before)
 
 
-def test_rows_already_held_at_their_seq_are_not_rewritten(vault: Vault) -> None:
+def test_rows_already_held_are_not_rewritten(vault: Vault) -> None:
     fields = {"nom": "Mission locale", "updated_hlc": "a"}
-    renamed = {**fields, "nom": "Renommé"}
-    with vault.session() as session, session.begin():
-        apply_rows(session, "partner", [("p-1", 7, fields, False)])
-    with vault.session() as session, session.begin():
-        apply_rows(session, "partner", [("p-1", 7, renamed, False)], skip_current=True)
-    assert _partner_name(vault) == "Mission locale"
-    with vault.session() as session, session.begin():
-        apply_rows(session, "partner", [("p-1", 8, renamed, False)], skip_current=True)
-    assert _partner_name(vault) == "Renommé"
+    assert _apply_counting_changes(vault, [("p-1", 7, fields, False)]) == 1
+    assert _apply_counting_changes(vault, [("p-1", 7, fields, False)]) == 0
+    stamped = {**fields, "created_at": "2026-11-02T09:00:00.000000Z"}
+    assert _apply_counting_changes(vault, [("p-1", 8, stamped, False)]) == 1
+    renamed = {**stamped, "nom": "Renommé"}
+    assert _apply_counting_changes(vault, [("p-1", 9, renamed, False)]) == 1
+    table = synced_tables["partner"]
+    with vault.session() as session:
+        row = session.execute(select(table.c.nom, table.c.server_seq, table.c.created_at)).one()
+    assert (row.nom, row.server_seq, format_datetime(row.created_at)) == (
+        "Renommé",
+        9,
+        "2026-11-02T09:00:00.000000Z",
+    )
 
 
 def test_values_of_the_wrong_type_are_left_empty(vault: Vault) -> None:

@@ -33,6 +33,8 @@ from mediateur.store.schema import outbox, synced_tables
 
 log = logging.getLogger(__name__)
 SYSTEM_FIELDS = ("organisation_id", "created_at", "created_by", "updated_hlc")
+# What the server stamps on a row it accepts (the laptop's clock is not trusted for created_at).
+_STAMPED = ("server_seq", "created_at")
 
 
 def pending_fields(session: Session, entity: str, ids: Iterable[str]) -> dict[str, set[str]]:
@@ -88,44 +90,62 @@ def _full_row(
 
 
 def apply_rows(
-    session: Session,
-    entity: str,
-    rows: Sequence[tuple[str, int, dict[str, Any], bool]],
-    *,
-    skip_current: bool = False,
+    session: Session, entity: str, rows: Sequence[tuple[str, int, dict[str, Any], bool]]
 ) -> None:
-    """Write server rows `(id, server_seq, wire_fields, deleted)` of one entity; with
-    `skip_current`, rows already held at their `server_seq` are left alone."""
+    """Write server rows `(id, server_seq, wire_fields, deleted)` of one entity."""
     if not rows:
         return
     table = synced_tables[entity]
     ids = [r[0] for r in rows]
     pending = pending_fields(session, entity, ids)
-    held = _held_seqs(session, table, ids) if skip_current else {}
+    held = _held_rows(session, entity, ids)
     converters = _converters(entity)
+    names = [name for name, _convert in converters]
+    stamped = [names.index(name) for name in _STAMPED]
     bulk: list[tuple[Any, ...]] = []
+    restamped: list[tuple[Any, ...]] = []
     for record_id, server_seq, fields, deleted in rows:
         keep_local = pending.get(record_id)
         if keep_local:
             values = decode_row(entity, fields)
             _apply_keeping(session, table, record_id, server_seq, values, deleted, keep_local)
-        elif held.get(record_id) != server_seq:
-            base = {"id": record_id, "server_seq": server_seq, "deleted": deleted}
-            bulk.append(
-                tuple(convert(base.get(name, fields.get(name))) for name, convert in converters)
-            )
+            continue
+        base = {"id": record_id, "server_seq": server_seq, "deleted": deleted}
+        row = tuple(convert(base.get(name, fields.get(name))) for name, convert in converters)
+        mine = held.get(record_id)
+        if mine == row:
+            continue
+        if mine is not None and _unstamped(mine, stamped) == _unstamped(row, stamped):
+            restamped.append((*(row[i] for i in stamped), record_id))
+        else:
+            bulk.append(row)
+    connection = session.connection()
     if bulk:
-        session.connection().exec_driver_sql(_upsert_sql(entity), bulk)
-
-
-def _held_seqs(session: Session, table: Table, ids: list[str]) -> dict[str, int]:
-    held: dict[str, int] = {}
-    for start in range(0, len(ids), 500):
-        query = select(table.c.id, table.c.server_seq).where(
-            table.c.id.in_(ids[start : start + 500])
+        connection.exec_driver_sql(_upsert_sql(entity), bulk)
+    if restamped:
+        # The laptop's own edit, acknowledged or echoed: only the server's stamps change, and
+        # no index holds them, so the row is rewritten in place and no index entry moves.
+        assignments = ", ".join(f'"{name}" = ?' for name in _STAMPED)
+        connection.exec_driver_sql(
+            f'UPDATE "{entity}" SET {assignments} WHERE id = ?',  # noqa: S608
+            restamped,
         )
-        # A Result has .keys(), so dict.update would take it for a mapping: unpack rows.
-        held.update((row_id, seq) for row_id, seq in session.execute(query))
+
+
+def _unstamped(row: tuple[Any, ...], stamped: list[int]) -> tuple[Any, ...]:
+    return tuple(value for i, value in enumerate(row) if i not in stamped)
+
+
+def _held_rows(session: Session, entity: str, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The stored rows among `ids`, raw, in the converters' column order."""
+    columns = ", ".join(f'"{name}"' for name, _convert in _converters(entity))
+    held: dict[str, tuple[Any, ...]] = {}
+    connection = session.connection()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        query = f'SELECT {columns} FROM "{entity}" WHERE id IN ({marks})'  # noqa: S608
+        held.update((row[0], tuple(row)) for row in connection.exec_driver_sql(query, tuple(chunk)))
     return held
 
 
@@ -156,7 +176,8 @@ def _storage(kind: Kind | None) -> Callable[[Any], Any]:
     if kind is Kind.INT:
         return lambda raw: raw if isinstance(raw, int) and not isinstance(raw, bool) else None
     if kind in _JSON_KINDS:
-        return lambda raw: json.dumps(raw) if isinstance(raw, list | dict) else None
+        # SQLAlchemy's JSON type stores None as JSON null, not SQL NULL: so does the bulk path.
+        return lambda raw: json.dumps(raw) if isinstance(raw, list | dict) else "null"
     return lambda raw: raw if isinstance(raw, str) else None
 
 

@@ -454,7 +454,7 @@ class SyncEngine:
                     (change.id, change.server_seq, change.fields or {}, change.op == "delete")
                 )
         for entity, rows in upserts.items():
-            apply_rows(session, entity, rows, skip_current=True)
+            apply_rows(session, entity, rows)
         for entity, ids in removals.items():
             remove_rows(session, entity, ids)
 
