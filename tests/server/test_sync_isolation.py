@@ -40,14 +40,14 @@ def test_a_write_the_database_refuses_rejects_only_its_mutation(
 ) -> None:
     marie = sync_world.laptop("marie")
     ids = [new_id() for _ in range(5)]
-    insert_row = rows.insert_row
+    insert_rows = rows.insert_rows
 
-    def refusing(conn: Any, entity: str, row: dict[str, Any]) -> None:
-        insert_row(conn, entity, row)
-        if row["id"] == ids[2]:
-            insert_row(conn, entity, row)  # a unique violation, on either database
+    def refusing(conn: Any, entity: str, values: list[dict[str, Any]]) -> None:
+        insert_rows(conn, entity, values)
+        # A unique violation, on either database.
+        insert_rows(conn, entity, [row for row in values if row["id"] == ids[2]])
 
-    monkeypatch.setattr(rows, "insert_row", refusing)
+    monkeypatch.setattr(rows, "insert_rows", refusing)
     seen = _statements(app)
     answer = marie.push(*(marie.mutation("contact", record, contact()) for record in ids))
 

@@ -247,11 +247,11 @@ def _apply_one(
     if mutation.seq > _MAX_SEQ:
         return _TOO_LARGE_SEQ
     if not isolated:
-        before = counter.writes
+        before = counter.writes + ctx.writer.writes
         try:
             return apply_mutation(ctx, mutation)
         except Rejected as rejected:
-            if counter.writes != before:
+            if counter.writes + ctx.writer.writes != before:
                 raise _NeedsIsolation() from None
             return rejected.reason
     savepoint = ctx.conn.begin_nested()
@@ -287,7 +287,10 @@ def _apply_batch(conn: Connection, request: BatchRequest, *, isolated: bool) -> 
     changes = ChangeSet(conn, now=now)
     cache = RowCache(conn)
     ctx = PushContext(
-        Writer(conn, changes, state, now, cache=cache), caller, reference_data(), cache
+        Writer(conn, changes, state, now, cache=cache, defer_inserts=not isolated),
+        caller,
+        reference_data(),
+        cache,
     )
     last_seq = conn.execute(
         select(device.c.last_mutation_seq).where(device.c.id == caller.device_id)

@@ -56,8 +56,9 @@ def clock_of(clocks: Mapping[str, list[Any]], field: str) -> FieldClock:
     return FieldClock.from_json(clocks.get(field) or clocks[DEFAULT_CLOCK])
 
 
-def insert_row(conn: Connection, entity: str, values: Mapping[str, Any]) -> None:
-    conn.execute(_INSERTS[entity], dict(values))
+def insert_rows(conn: Connection, entity: str, values: list[dict[str, Any]]) -> None:
+    if values:
+        conn.execute(_INSERTS[entity], values)
 
 
 def update_row(conn: Connection, entity: str, record_id: str, values: Mapping[str, Any]) -> None:
