@@ -116,6 +116,47 @@ def test_a_batch_lost_before_a_crash_is_resent_as_stored(lab: SyncLab) -> None:
     assert set(_server_rows(lab, "contact")) == ids
 
 
+def test_edits_of_one_record_in_consecutive_batches_land_in_order(lab: SyncLab) -> None:
+    """The next batch leaves while the previous answer is applied: a record edited in both
+    keeps the later value, on the laptop and on the server."""
+    laptop = lab.laptop("amina")
+    person = enrol(laptop.vault, "Abadie", "Inès")
+    for project in ("Cariste", "Aide-soignante", "Boulangère"):
+        for i in range(199):
+            add_contact(laptop.vault, f"{project} {i}")
+        edit(laptop.vault, person, project=project)
+    report = laptop.sync()
+    assert report.sent == 601
+    assert laptop.pending()["pending"] == 0
+    assert laptop.rows("beneficiary")[person]["project"] == "Boulangère"
+    assert _server_rows(lab, "beneficiary")[person]["project"] == "Boulangère"
+
+
+def test_a_lost_answer_to_the_next_batch_keeps_it_stored_for_the_retry(lab: SyncLab) -> None:
+    laptop = lab.laptop("amina", max_attempts=1)
+    ids = {add_contact(laptop.vault, f"note {i}") for i in range(250)}
+    send = laptop.transport.send
+    pushes = 0
+
+    def losing_the_second_answer(request: Request) -> Response:
+        nonlocal pushes
+        if request.path.endswith("/sync/push"):
+            pushes += 1
+            if pushes == 2:
+                laptop.transport.lose_next_responses(1)
+        return send(request)
+
+    laptop.transport.send = losing_the_second_answer  # type: ignore[method-assign]
+    with pytest.raises(errors.NetworkError):
+        laptop.sync()
+    with laptop.vault.session() as session:
+        assert len(session.execute(select(push_batch)).all()) == 1
+    assert laptop.pending()["pending"] == 50
+    SyncEngine(laptop.vault, laptop.transport, sleep=lambda _s: None).sync()
+    assert laptop.pending()["pending"] == 0
+    assert set(_server_rows(lab, "contact")) == ids == set(laptop.rows("contact"))
+
+
 def test_different_fields_both_survive_same_field_goes_to_the_inbox(lab: SyncLab) -> None:
     first, second = lab.laptop("amina"), lab.laptop("bruno")
     person = enrol(first.vault)

@@ -20,7 +20,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,9 +149,9 @@ class SyncEngine:
         delay = max(retry_after or 0.0, random.uniform(0, ceiling))  # noqa: S311 - jitter
         log.info("sync retry in %.1f s (attempt %d)", delay, attempt + 1)
         deadline = time.monotonic() + delay
-        while time.monotonic() < deadline:
+        while (remaining := deadline - time.monotonic()) > 0:
             self._check_cancel()
-            self._sleep(min(0.2, deadline - time.monotonic()))
+            self._sleep(min(0.2, remaining))
 
     def _send(self, request: Request) -> Response:
         """Send with retries on transient failures; map final failures to `SyncError`s."""
@@ -330,28 +330,54 @@ class SyncEngine:
     # Push
 
     def _push_all(self, report: SyncReport, *, heartbeat: bool) -> None:
-        sent_heartbeat = False
-        while True:
-            self._check_cancel()
-            with self.vault.write_session() as session, session.begin():
-                batch = outbox.stored_batch(session) or outbox.build_batch(
-                    session,
-                    device_id=self.vault.install_id,
-                    app_version=self.app_version,
-                    max_mutations=self._batch_limit,
-                    heartbeat_only=heartbeat and not sent_heartbeat,
-                )
-            if batch is None:
-                return
-            sent_heartbeat = True
-            self.progress("push", report.sent, None)
-            self._push_batch(batch, report)
+        """Send the stored and pending batches, oldest first. Once a batch is answered, the
+        next one is sent while the answer is applied (the server's work and the encrypted
+        writes overlap); the server still receives batches one after the other, and a crash at
+        any point leaves the unanswered batches stored, to be sent again under their keys."""
+        sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
+        try:
+            in_flight = self._send_next(sender, report, after=0, heartbeat=heartbeat)
+            while in_flight is not None:
+                self._check_cancel()
+                batch, sending = in_flight
+                response = sending.result()
+                failpoint("sync.push.after_response")
+                answer = self._push_answer(batch, response)
+                following = self._send_next(sender, report, after=batch.id, heartbeat=False)
+                if answer is not None:
+                    self._apply_push_answer(batch, answer, report)
+                in_flight = following
+        finally:
+            sender.shutdown(wait=False, cancel_futures=True)
 
-    def _push_batch(self, batch: outbox.StoredBatch, report: SyncReport) -> None:
-        headers = {**self._headers(), HEADER_IDEMPOTENCY_KEY: batch.key}
+    def _send_next(
+        self, sender: ThreadPoolExecutor, report: SyncReport, *, after: int, heartbeat: bool
+    ) -> tuple[outbox.StoredBatch, Future[Response]] | None:
+        """Send the first batch stored after `after`, else a new one (a heartbeat-only batch
+        when asked); None when nothing is left to send."""
+        self._check_cancel()
+        with self.vault.write_session() as session, session.begin():
+            batch = outbox.stored_batch(session, after=after) or outbox.build_batch(
+                session,
+                device_id=self.vault.install_id,
+                app_version=self.app_version,
+                max_mutations=self._batch_limit,
+                heartbeat_only=heartbeat,
+            )
+        if batch is None:
+            return None
+        self.progress("push", report.sent, None)
+        request = Request(
+            "POST",
+            f"{API_PREFIX}/sync/push",
+            {**self._headers(), HEADER_IDEMPOTENCY_KEY: batch.key},
+            body=batch.body,
+        )
         failpoint("sync.push.before_send")
-        response = self._send(Request("POST", f"{API_PREFIX}/sync/push", headers, body=batch.body))
-        failpoint("sync.push.after_response")
+        return batch, sender.submit(self._send, request)
+
+    def _push_answer(self, batch: outbox.StoredBatch, response: Response) -> PushResponse | None:
+        """The server's answer to `batch`; None when the batch was dropped to be rebuilt."""
         if response.status == 413:
             with self.vault.write_session() as session, session.begin():
                 if batch.size <= 1:
@@ -365,14 +391,19 @@ class SyncEngine:
                 else:
                     outbox.drop_batch(session, batch)
                     self._batch_limit = max(1, batch.size // 2)
-            return
+            return None
         if response.status == 422 and _problem(response).get("code") == "idempotency_conflict":
             with self.vault.write_session() as session, session.begin():
                 outbox.drop_batch(session, batch)
-            return
+            return None
         if response.status != 200:
             self._raise_for(response)
-        parsed: PushResponse = self._parse(PushResponse, response)
+        answer: PushResponse = self._parse(PushResponse, response)
+        return answer
+
+    def _apply_push_answer(
+        self, batch: outbox.StoredBatch, parsed: PushResponse, report: SyncReport
+    ) -> None:
         with self.vault.write_session() as session, session.begin():
             tally = outbox.apply_push_response(session, batch, parsed)
             failpoint("sync.push.after_apply")

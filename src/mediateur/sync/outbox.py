@@ -111,8 +111,15 @@ def _encode(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def stored_batch(session: Session) -> StoredBatch | None:
-    row = session.execute(select(push_batch).order_by(push_batch.c.id).limit(1)).mappings().first()
+def stored_batch(session: Session, *, after: int = 0) -> StoredBatch | None:
+    """The oldest batch stored (built, not yet answered) after batch id `after`."""
+    row = (
+        session.execute(
+            select(push_batch).where(push_batch.c.id > after).order_by(push_batch.c.id).limit(1)
+        )
+        .mappings()
+        .first()
+    )
     if row is None:
         return None
     size = session.scalar(
