@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench venv postgres system-deps forms translations clean
+.PHONY: run test lint bench venv postgres system-deps forms clean
 
 # System libraries Qt needs (offscreen and on a display), and poppler for PDF renders;
 # installed only when missing.
