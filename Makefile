@@ -43,6 +43,7 @@ postgres:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # The bundle is built first (when stale, ~1 min) so that the bundle tests on both workers find it.
 test: $(STAMP) postgres package
