@@ -26,6 +26,7 @@ from sqlalchemy import ColumnClause, ColumnElement, and_, func, literal_column, 
 from sqlalchemy.orm import Session
 
 from mediateur.services import clock
+from mediateur.services.contacts import Contact
 from mediateur.services.events import event_titles
 from mediateur.services.records import to_view
 from mediateur.services.review import UNREVIEWED, Viewer, require_manager
@@ -63,32 +64,6 @@ class LogCursor:
 
     occurred_at: datetime
     position: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    id: str
-    organisation_id: str | None
-    created_by: str | None
-    occurred_at: datetime
-    channel: str
-    outcome: str
-    event_id: str | None = None
-    qpv: str | None = None
-    place: str | None = None
-    anonymous: bool | None = None
-    beneficiary_id: str | None = None
-    gender: str | None = None
-    age_band: str | None = None
-    statuses: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    referral_id: str | None = None
-    follow_up_wanted: bool | None = None
-    note: str | None = None
-    review_status: str | None = None
-    review_comment: str | None = None
-    reviewed_by: str | None = None
-    reviewed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +170,7 @@ class _Names:
             row.id: row.name for row in session.execute(select(directory_organisation))
         }
 
-    def author(self, row: _Row) -> str:
+    def author(self, row: Contact) -> str:
         if not self.viewer.owns(row.organisation_id):
             name = self.organisations.get(row.organisation_id or "")
             return f"{OTHER_ORGANISATION} : {name}" if name else OTHER_ORGANISATION
@@ -209,7 +184,7 @@ class _Names:
         return self.users.get(user_id, UNKNOWN_AUTHOR)
 
 
-def _entries(session: Session, viewer: Viewer, rows: Sequence[_Row]) -> tuple[LogEntry, ...]:
+def _entries(session: Session, viewer: Viewer, rows: Sequence[Contact]) -> tuple[LogEntry, ...]:
     names = _Names(session, viewer)
     titles = event_titles(session, [r.event_id for r in rows if r.event_id])
     return tuple(
@@ -268,7 +243,7 @@ def read_page(
     )
     fetched = session.execute(query).mappings().all()
     shown = fetched[:limit]
-    rows = [to_view(_Row, row) for row in shown]
+    rows = [to_view(Contact, row) for row in shown]
     cursor = None
     if len(fetched) > limit:
         last = shown[-1]
@@ -295,12 +270,12 @@ def entries_by_id(session: Session, ids: Iterable[str]) -> list[LogEntry]:
     """The log rows of these contacts as they stand now (after a review), deleted ones left out."""
     viewer = require_manager(session)
     wanted = list(dict.fromkeys(ids))
-    rows: list[_Row] = []
+    rows: list[Contact] = []
     for start in range(0, len(wanted), PAGE_SIZE):
         query = select(contact).where(
             contact.c.id.in_(wanted[start : start + PAGE_SIZE]), contact.c.deleted.is_(False)
         )
-        rows += [to_view(_Row, row) for row in session.execute(query).mappings()]
+        rows += [to_view(Contact, row) for row in session.execute(query).mappings()]
     return list(_entries(session, viewer, rows))
 
 

@@ -73,6 +73,8 @@ class Contact:
     review_comment: str | None = None
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
+    # The organisation that made it (stamped by the server; None until the first sync).
+    organisation_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,9 @@ def run_probe(profile: str | None = None) -> int:
         app.processEvents()
         windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         name = screen_name(windows[0]) if windows else "none"
-        print(f"{time.time():.6f} {name}", flush=True)  # noqa: T201 - read by bench/package.py
+        # The probe's one output, read by bench/package.py.
+        sys.stdout.write(f"{time.time():.6f} {name}\n")
+        sys.stdout.flush()
         app.exit(0 if name in (UNLOCK, FIRST_RUN) else 1)
 
     QTimer.singleShot(0, report)
