@@ -330,42 +330,50 @@ class SyncEngine:
     # Push
 
     def _push_all(self, report: SyncReport, *, heartbeat: bool) -> None:
-        """Send the stored and pending batches, oldest first. Once a batch is answered, the
-        next one is sent while the answer is applied (the server's work and the encrypted
-        writes overlap); the server still receives batches one after the other, and a crash at
-        any point leaves the unanswered batches stored, to be sent again under their keys."""
+        """Send the stored and pending batches, oldest first. While a batch is at the server the
+        next one is built, and once the answer is in, the next batch is sent before the answer
+        is applied: the server's work overlaps the laptop's encrypted writes, and the server
+        still receives batches one after the other. A crash at any point leaves the unanswered
+        batches stored, to be sent again under their keys."""
         sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
         try:
-            in_flight = self._send_next(sender, report, after=0, heartbeat=heartbeat)
+            first = self._next_batch(after=0, heartbeat=heartbeat)
+            in_flight = self._send_batch(sender, first, report) if first else None
             while in_flight is not None:
-                self._check_cancel()
                 batch, sending = in_flight
+                upcoming = self._next_batch(after=batch.id, heartbeat=False)
                 response = sending.result()
                 failpoint("sync.push.after_response")
                 answer = self._push_answer(batch, response)
-                following = self._send_next(sender, report, after=batch.id, heartbeat=False)
+                if answer is None and upcoming is not None:
+                    # The batch was dropped to be rebuilt: the next one, never sent, goes too,
+                    # so that its entries are not sent before the rebuilt ones.
+                    with self.vault.write_session() as session, session.begin():
+                        outbox.drop_batch(session, upcoming)
+                    upcoming = self._next_batch(after=batch.id, heartbeat=False)
+                in_flight = self._send_batch(sender, upcoming, report) if upcoming else None
                 if answer is not None:
                     self._apply_push_answer(batch, answer, report)
-                in_flight = following
         finally:
             sender.shutdown(wait=False, cancel_futures=True)
 
-    def _send_next(
-        self, sender: ThreadPoolExecutor, report: SyncReport, *, after: int, heartbeat: bool
-    ) -> tuple[outbox.StoredBatch, Future[Response]] | None:
-        """Send the first batch stored after `after`, else a new one (a heartbeat-only batch
-        when asked); None when nothing is left to send."""
+    def _next_batch(self, *, after: int, heartbeat: bool) -> outbox.StoredBatch | None:
+        """The first batch stored after `after`, else a new one (a heartbeat-only batch when
+        asked); None when nothing is left to send."""
         self._check_cancel()
         with self.vault.write_session() as session, session.begin():
-            batch = outbox.stored_batch(session, after=after) or outbox.build_batch(
+            return outbox.stored_batch(session, after=after) or outbox.build_batch(
                 session,
                 device_id=self.vault.install_id,
                 app_version=self.app_version,
                 max_mutations=self._batch_limit,
                 heartbeat_only=heartbeat,
             )
-        if batch is None:
-            return None
+
+    def _send_batch(
+        self, sender: ThreadPoolExecutor, batch: outbox.StoredBatch, report: SyncReport
+    ) -> tuple[outbox.StoredBatch, Future[Response]]:
+        self._check_cancel()
         self.progress("push", report.sent, None)
         request = Request(
             "POST",
