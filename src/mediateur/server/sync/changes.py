@@ -53,11 +53,17 @@ class ChangeSet:
         self._content: dict[Key, None] = {}
         self._rescope: dict[Key, None] = {}
         self._redeliver: dict[Key, None] = {}
+        # Records this transaction created: they have no feed history to read.
+        self._created: set[Key] = set()
         # After `stamp`: the seq each changed row got.
         self.seqs: dict[Key, int] = {}
 
     def changed(self, entity: str, record_id: str) -> None:
         self._content[entity, record_id] = None
+
+    def created(self, entity: str, record_id: str) -> None:
+        self._created.add((entity, record_id))
+        self.changed(entity, record_id)
 
     def rescope(self, entity: str, record_id: str) -> None:
         self._rescope[entity, record_id] = None
@@ -87,7 +93,7 @@ class ChangeSet:
         while wave:
             keys = [key for key, _content in wave]
             seen.update(keys)
-            feed = self._feed_of(keys)
+            feed = self._feed_of([key for key in keys if key not in self._created])
             for entity in {entity for entity, _id in keys}:
                 resolver.prefetch(entity, [i for e, i in keys if e == entity])
             moved: list[Key] = []

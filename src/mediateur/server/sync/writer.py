@@ -85,7 +85,7 @@ class Writer:
             self._waiting.setdefault(entity, {})[record_id] = row
         else:
             rows.insert_rows(self.conn, entity, [row])
-        self.changes.changed(entity, record_id)
+        self.changes.created(entity, record_id)
         if self.cache is not None:
             self.cache.put(entity, row)
         return row
