@@ -26,7 +26,7 @@ from sqlalchemy import ColumnClause, ColumnElement, and_, func, literal_column, 
 from sqlalchemy.orm import Session
 
 from mediateur.services import clock
-from mediateur.services.contacts import Contact
+from mediateur.services.contacts import Contact, ContactFilter, contact_conditions
 from mediateur.services.events import event_titles
 from mediateur.services.records import to_view
 from mediateur.services.review import UNREVIEWED, Viewer, require_manager
@@ -120,26 +120,25 @@ class LogChoices:
 
 
 def _conditions(viewer: Viewer, filters: LogFilter) -> list[ColumnElement[bool]]:
+    unreviewed = filters.review_status == UNREVIEWED
+    conditions = contact_conditions(
+        ContactFilter(
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            qpv=filters.qpv,
+            event_id=filters.event_id,
+            channel=filters.channel,
+            theme=filters.theme,
+            outcome=filters.outcome,
+            review_status=None if unreviewed else filters.review_status,
+            created_by=filters.mediator_id,
+        )
+    )
     c = contact.c
-    conditions: list[ColumnElement[bool]] = [c.deleted.is_(False)]
-    if filters.date_from is not None:
-        conditions.append(c.occurred_at >= clock.start_of_day(filters.date_from))
-    if filters.date_to is not None:
-        conditions.append(c.occurred_at < clock.end_of_day(filters.date_to))
-    for name in ("qpv", "event_id", "channel", "outcome"):
-        wanted = getattr(filters, name)
-        if wanted is not None:
-            conditions.append(c[name] == wanted)
-    if filters.theme is not None:
-        # A JSON array of slugs: the slug is matched with its quotes, never inside a longer one.
-        conditions.append(func.instr(c.themes, f'"{filters.theme}"') > 0)
-    if filters.review_status == UNREVIEWED:
+    if unreviewed:
         conditions.append(or_(c.review_status.is_(None), c.review_status == UNREVIEWED))
-    elif filters.review_status is not None:
-        conditions.append(c.review_status == filters.review_status)
     if filters.mediator_id is not None:
         # A person's contacts are only ever singled out within the manager's own organisation.
-        conditions.append(c.created_by == filters.mediator_id)
         conditions.append(c.organisation_id == viewer.organisation_id)
     return conditions
 

@@ -172,7 +172,8 @@ def input_from(found: Contact) -> ContactInput:
     )
 
 
-def _conditions(filters: ContactFilter) -> list[ColumnElement[bool]]:
+def contact_conditions(filters: ContactFilter) -> list[ColumnElement[bool]]:
+    """WHERE terms of the live contacts matching `filters` (the contact log adds its own)."""
     c = contact.c
     conditions: list[ColumnElement[bool]] = [c.deleted.is_(False)]
     if filters.date_from is not None:
@@ -198,7 +199,7 @@ def _conditions(filters: ContactFilter) -> list[ColumnElement[bool]]:
 
 
 def _filtered(filters: ContactFilter) -> Select[Any]:
-    return select(contact).where(*_conditions(filters))
+    return select(contact).where(*contact_conditions(filters))
 
 
 def list_contacts(
@@ -218,9 +219,8 @@ def list_contacts(
 
 
 def count_contacts(session: Session, filters: ContactFilter | None = None) -> int:
-    query = (
-        select(func.count()).select_from(contact).where(*_conditions(filters or ContactFilter()))
-    )
+    conditions = contact_conditions(filters or ContactFilter())
+    query = select(func.count()).select_from(contact).where(*conditions)
     return int(session.scalar(query) or 0)
 
 
