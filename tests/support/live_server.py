@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import requests
@@ -46,6 +47,30 @@ def server_cli(database_url: str, *args: str, env: dict[str, str] | None = None)
     if done.returncode != 0:
         raise RuntimeError(f"mediateur-server {args[0]} failed: {done.stderr}")
     return done.stdout
+
+
+def team_server(
+    database_url: str, team: Iterable[tuple[str, str, str]], password: str
+) -> LiveServer:
+    """A migrated server with one organisation and its `(username, role, display name)`
+    accounts, all with `password`, started."""
+    server_cli(database_url, "migrate")
+    created = server_cli(database_url, "create-org", "Cité de l'emploi Rive Droite")
+    organisation = created.split()[-1]
+    for username, role, name in team:
+        server_cli(
+            database_url,
+            "create-user",
+            username,
+            "--org",
+            organisation,
+            "--role",
+            role,
+            "--display-name",
+            name,
+            env={"MEDIATEUR_PASSWORD": password},
+        )
+    return LiveServer(database_url).start()
 
 
 class LiveServer:

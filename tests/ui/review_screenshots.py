@@ -38,25 +38,9 @@ TEAM = (
 
 
 def start_server(home: Path) -> tuple[object, str]:
-    from tests.support.live_server import LiveServer, server_cli
+    from tests.support.live_server import team_server
 
-    url = f"sqlite:///{home / 'serveur.db'}"
-    server_cli(url, "migrate")
-    organisation = server_cli(url, "create-org", "Cité de l'emploi Rive Droite").split()[-1]
-    for username, role, name in TEAM:
-        server_cli(
-            url,
-            "create-user",
-            username,
-            "--org",
-            organisation,
-            "--role",
-            role,
-            "--display-name",
-            name,
-            env={"MEDIATEUR_PASSWORD": PASSWORD},
-        )
-    server = LiveServer(url).start()
+    server = team_server(f"sqlite:///{home / 'serveur.db'}", TEAM, PASSWORD)
     return server, server.url
 
 

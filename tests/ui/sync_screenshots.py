@@ -44,29 +44,14 @@ def prepare(home: Path) -> tuple[object, str]:
     from mediateur.store.vault import Vault
     from mediateur.sync.engine import SyncEngine
     from mediateur.sync.transport import HttpTransport
-    from tests.support.live_server import LiveServer, server_cli
+    from tests.support.live_server import team_server
 
-    database = f"sqlite:///{home / 'server.db'}"
-    server_cli(database, "migrate")
-    organisation = server_cli(database, "create-org", "Cité de l'emploi Rive Droite").split()[-1]
-    for username, role, name in (
+    team = (
         ("amina", "mediator", "Amina Diallo"),
         ("bruno", "mediator", "Bruno Martin"),
         ("chloe", "manager", "Chloé Roux"),
-    ):
-        server_cli(
-            database,
-            "create-user",
-            username,
-            "--org",
-            organisation,
-            "--role",
-            role,
-            "--display-name",
-            name,
-            env={"MEDIATEUR_PASSWORD": PASSWORD},
-        )
-    server = LiveServer(database).start()
+    )
+    server = team_server(f"sqlite:///{home / 'server.db'}", team, PASSWORD)
 
     vault, _code = Vault.create(home / "profiles" / "amina", PASSPHRASE)
     with vault.unit_of_work() as uow:
