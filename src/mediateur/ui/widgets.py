@@ -8,7 +8,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QWidget
 
 
 class Tone(Enum):
@@ -45,6 +45,26 @@ def style_link_button(button: QPushButton) -> None:
         "QPushButton { color: palette(link); text-decoration: underline; text-align: left; "
         "padding: 2px 0; border: none; }"
     )
+
+
+def table_over_panel(parent: QWidget, table: QWidget, panel: QWidget) -> QSplitter:
+    """A list on top, taking the room, and the panel of its selected row under it; neither
+    can be collapsed away."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(table)
+    splitter.addWidget(panel)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 0)
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def message_label(parent: QWidget, object_name: str) -> QLabel:
+    """The line under a page where `show_message` reports what just happened."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    return label
 
 
 def align_form_labels(labels: Iterable[QLabel]) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,7 +53,7 @@ from mediateur.ui.referrals.models import (
 )
 from mediateur.ui.referrals.printing import SlipPrinter
 from mediateur.ui.tasks import QueryOp, WriteOp
-from mediateur.ui.widgets import Tone, show_message, style_title
+from mediateur.ui.widgets import Tone, message_label, show_message, style_title, table_over_panel
 
 if TYPE_CHECKING:
     from mediateur.store.unit_of_work import UnitOfWork
@@ -193,16 +192,8 @@ class OrientationsPage(Page):
         actions.addWidget(self.pdf_button, 1, 1)
         side.addLayout(actions)
         panel_layout.addLayout(side, 2)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("message_label")
-        self.message_label.setWordWrap(True)
+        layout.addWidget(table_over_panel(self, self.table, panel), 1)
+        self.message_label = message_label(self, "message_label")
         layout.addWidget(self.message_label)
 
         self.search_edit.textChanged.connect(self._on_search_changed)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,7 @@ from mediateur.ui.review.models import (
     review_label,
 )
 from mediateur.ui.tasks import QueryOp, WriteOp
-from mediateur.ui.widgets import Tone, set_enabled, show_message
+from mediateur.ui.widgets import Tone, message_label, set_enabled, show_message, table_over_panel
 
 if TYPE_CHECKING:
     from mediateur.store.unit_of_work import UnitOfWork
@@ -184,16 +183,8 @@ class ContactLogTab(QWidget):
         actions.addWidget(self.correct_button)
         actions.addStretch(1)
         panel_layout.addLayout(actions, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("log_message_label")
-        self.message_label.setWordWrap(True)
+        layout.addWidget(table_over_panel(self, self.table, panel), 1)
+        self.message_label = message_label(self, "log_message_label")
         layout.addWidget(self.message_label)
 
         self.from_edit.editingFinished.connect(self.apply_filters)
