@@ -67,6 +67,17 @@ def message_label(parent: QWidget, object_name: str) -> QLabel:
     return label
 
 
+def detail_label(parent: QWidget) -> QLabel:
+    """The selected row's details, as rich text the user can select and copy."""
+    label = QLabel(parent)
+    label.setObjectName("detail_label")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 def align_form_labels(labels: Iterable[QLabel]) -> None:
     """Give labels of separate form layouts one width, so their fields line up."""
     labels = list(labels)

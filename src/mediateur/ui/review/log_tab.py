@@ -44,7 +44,14 @@ from mediateur.ui.review.models import (
     review_label,
 )
 from mediateur.ui.tasks import QueryOp, WriteOp
-from mediateur.ui.widgets import Tone, message_label, set_enabled, show_message, table_over_panel
+from mediateur.ui.widgets import (
+    Tone,
+    detail_label,
+    message_label,
+    set_enabled,
+    show_message,
+    table_over_panel,
+)
 
 if TYPE_CHECKING:
     from mediateur.store.unit_of_work import UnitOfWork
@@ -163,12 +170,7 @@ class ContactLogTab(QWidget):
         panel = QWidget(self)
         panel_layout = QHBoxLayout(panel)
         panel_layout.setContentsMargins(0, 6, 0, 0)
-        self.detail_label = QLabel(panel)
-        self.detail_label.setObjectName("detail_label")
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label = detail_label(panel)
         panel_layout.addWidget(self.detail_label, 3)
         actions = QVBoxLayout()
         self.validate_button = QPushButton(self.tr("&Valider"), panel)
